@@ -1,0 +1,43 @@
+package nl.bigregister.issuer.application.service;
+
+import nl.bigregister.issuer.application.port.in.StartIssuanceCommand;
+import nl.bigregister.issuer.application.port.in.StartIssuanceUseCase;
+import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
+import nl.bigregister.issuer.application.port.out.IssuanceRepository;
+import nl.bigregister.issuer.application.port.out.Transactions;
+import nl.bigregister.issuer.domain.CallbackToken;
+import nl.bigregister.issuer.domain.CorrelationId;
+import nl.bigregister.issuer.domain.CredentialIssuance;
+import nl.bigregister.issuer.domain.IssuanceId;
+
+import java.time.Clock;
+
+/** Starts an issuance: stores it with its first attempt, then asks Credenco for the offer. */
+public final class StartIssuanceService implements StartIssuanceUseCase {
+
+    private final IssuanceRepository repository;
+    private final Transactions transactions;
+    private final IssuanceEventPublisher publisher;
+    private final OfferSubmitter submitter;
+    private final Clock clock;
+
+    public StartIssuanceService(IssuanceRepository repository, Transactions transactions,
+                                IssuanceEventPublisher publisher, OfferSubmitter submitter, Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.publisher = publisher;
+        this.submitter = submitter;
+        this.clock = clock;
+    }
+
+    @Override
+    public CredentialIssuance start(StartIssuanceCommand command) {
+        CallbackToken callbackToken = CallbackToken.generate();
+        CredentialIssuance issuance = CredentialIssuance.start(IssuanceId.generate(), command.claims(),
+                command.clientId(), CorrelationId.generate(), callbackToken, clock.instant());
+        // Committed before Credenco is called: whatever happens next, the request is not lost.
+        transactions.run(() -> repository.add(issuance));
+        publisher.publish(issuance.pullEvents());
+        return submitter.submit(issuance, callbackToken);
+    }
+}
