@@ -1,0 +1,97 @@
+package nl.bigregister.issuer.adapters.persistence;
+
+import nl.bigregister.issuer.domain.Attempt;
+import nl.bigregister.issuer.domain.BigNumber;
+import nl.bigregister.issuer.domain.CorrelationId;
+import nl.bigregister.issuer.domain.CredentialIssuance;
+import nl.bigregister.issuer.domain.CredentialOffer;
+import nl.bigregister.issuer.domain.Failure;
+import nl.bigregister.issuer.domain.IssuanceId;
+import nl.bigregister.issuer.domain.IssuanceStatus;
+import nl.bigregister.issuer.domain.PersonName;
+import nl.bigregister.issuer.domain.Profession;
+import nl.bigregister.issuer.domain.RegistrationClaims;
+import nl.bigregister.issuer.domain.Revocation;
+import nl.bigregister.issuer.domain.RevocationId;
+import nl.bigregister.issuer.domain.Specialism;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** Translates between the aggregate and its rows; the only place that knows both. */
+final class IssuanceMapper {
+
+    private IssuanceMapper() {
+    }
+
+    static IssuanceEntity newEntity(CredentialIssuance issuance) {
+        IssuanceEntity e = new IssuanceEntity();
+        e.id = issuance.id().value();
+        RegistrationClaims c = issuance.claims();
+        e.bigNumber = c.bigNumber().value();
+        e.firstName = c.firstName().value();
+        e.lastName = c.lastName().value();
+        e.profession = c.profession().name();
+        e.specialism = c.specialism().map(Specialism::value).orElse(null);
+        e.registrationDate = c.registrationDate();
+        e.validUntil = c.validUntil();
+        e.requestedBy = issuance.requestedBy();
+        e.createdAt = issuance.createdAt();
+        copyState(issuance, e);
+        return e;
+    }
+
+    /** Copies what can change after creation: status, offer, failure, revocation, attempts. */
+    static void copyState(CredentialIssuance issuance, IssuanceEntity e) {
+        e.status = issuance.status().name();
+        CredentialOffer offer = issuance.offer().orElse(null);
+        e.offerUri = offer == null ? null : offer.uri();
+        e.offerQrCode = offer == null ? null : offer.qrCode();
+        e.offerStatusUri = offer == null ? null : offer.statusUri().toString();
+        e.offerExpiresAt = offer == null ? null : offer.expiresAt();
+        Failure failure = issuance.failure().orElse(null);
+        e.failureCode = failure == null ? null : failure.code();
+        e.failureMessage = failure == null ? null : failure.message();
+        e.revocationId = issuance.revocationId().map(RevocationId::value).orElse(null);
+        Revocation revocation = issuance.revocation().orElse(null);
+        e.revocationReason = revocation == null ? null : revocation.reason();
+        e.revocationRequestedAt = revocation == null ? null : revocation.requestedAt();
+        e.revocationConfirmedAt = revocation == null ? null : revocation.confirmedAt().orElse(null);
+        e.lastReportAt = issuance.lastReportAt().orElse(null);
+        e.updatedAt = issuance.updatedAt();
+        // Attempts are only ever added.
+        for (Attempt a : issuance.attempts().subList(e.attempts.size(), issuance.attempts().size())) {
+            e.attempts.add(attemptEntity(a));
+        }
+    }
+
+    private static AttemptEntity attemptEntity(Attempt a) {
+        AttemptEntity e = new AttemptEntity();
+        e.correlationId = a.correlationId().value();
+        e.attemptNumber = a.number();
+        e.callbackTokenHash = a.callbackTokenHash();
+        e.startedAt = a.startedAt();
+        return e;
+    }
+
+    static CredentialIssuance toDomain(IssuanceEntity e) {
+        RegistrationClaims claims = new RegistrationClaims(new BigNumber(e.bigNumber), new PersonName(e.firstName),
+                new PersonName(e.lastName), Profession.valueOf(e.profession),
+                Optional.ofNullable(e.specialism).map(Specialism::new), e.registrationDate, e.validUntil);
+        List<Attempt> attempts = e.attempts.stream()
+                .map(a -> new Attempt(a.attemptNumber, new CorrelationId(a.correlationId), a.callbackTokenHash,
+                        a.startedAt))
+                .toList();
+        Optional<CredentialOffer> offer = Optional.ofNullable(e.offerUri)
+                .map(uri -> new CredentialOffer(uri, e.offerQrCode, URI.create(e.offerStatusUri), e.offerExpiresAt));
+        Optional<Failure> failure = Optional.ofNullable(e.failureCode).map(code -> new Failure(code, e.failureMessage));
+        Optional<Revocation> revocation = Optional.ofNullable(e.revocationReason)
+                .map(reason -> new Revocation(reason, e.revocationRequestedAt,
+                        Optional.ofNullable(e.revocationConfirmedAt)));
+        return CredentialIssuance.reconstitute(new IssuanceId(e.id), claims, e.requestedBy, e.createdAt, e.version,
+                attempts, IssuanceStatus.valueOf(e.status), offer, failure,
+                Optional.ofNullable(e.revocationId).map(RevocationId::new), revocation,
+                Optional.ofNullable(e.lastReportAt), e.updatedAt);
+    }
+}

@@ -1,0 +1,38 @@
+package nl.bigregister.issuer.adapters.persistence;
+
+import nl.bigregister.issuer.application.IssuanceRepositoryContract;
+import nl.bigregister.issuer.application.port.out.IssuanceRepository;
+import nl.bigregister.issuer.application.port.out.Transactions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.util.UUID;
+
+/** The repository contract on H2, the embedded default's database. */
+class H2IssuanceRepositoryTest extends IssuanceRepositoryContract {
+
+    private static Database database;
+    private static JpaTransactions transactions;
+
+    @BeforeAll
+    static void open() {
+        database = Database.open(new DatabaseSettings(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4));
+        transactions = new JpaTransactions(database);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Override
+    protected IssuanceRepository repository() {
+        return new JpaIssuanceRepository(transactions);
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return transactions;
+    }
+}
