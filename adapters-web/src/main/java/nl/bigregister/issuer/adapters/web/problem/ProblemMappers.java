@@ -1,0 +1,126 @@
+package nl.bigregister.issuer.adapters.web.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import nl.bigregister.issuer.application.port.in.IssuanceNotFoundException;
+import nl.bigregister.issuer.domain.IllegalTransitionException;
+import nl.bigregister.issuer.domain.InvalidValueException;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception that reaches the API into a problem+json answer; nothing else leaves as an error. */
+public final class ProblemMappers {
+
+    private ProblemMappers() {
+    }
+
+    /** 400 listing each invalid field. */
+    @Provider
+    public static final class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
+                    "One or more fields are invalid.").withErrors(e.errors()).toResponse();
+        }
+    }
+
+    /** 400 for a value the domain refused (e.g. a malformed id in the path). */
+    @Provider
+    public static final class InvalidValue implements ExceptionMapper<InvalidValueException> {
+        @Override
+        public Response toResponse(InvalidValueException e) {
+            return Problem.of("invalid-request", "The request is invalid", Response.Status.BAD_REQUEST,
+                            "One or more fields are invalid.")
+                    .withErrors(List.of(new Problem.FieldError(e.field(), e.reason()))).toResponse();
+        }
+    }
+
+    /** 400 for a body that is not the JSON we expect. */
+    @Provider
+    public static final class MalformedJson implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return malformedBody();
+        }
+    }
+
+    static Response malformedBody() {
+        return Problem.of("malformed-body", "The request body is not valid JSON", Response.Status.BAD_REQUEST,
+                "Send a JSON object as documented.").toResponse();
+    }
+
+    /** 404 for an unknown issuance. */
+    @Provider
+    public static final class NotFound implements ExceptionMapper<IssuanceNotFoundException> {
+        @Override
+        public Response toResponse(IssuanceNotFoundException e) {
+            return Problem.of("not-found", "No such issuance", Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+        }
+    }
+
+    /** 409 naming the status that forbids the request. */
+    @Provider
+    public static final class Conflict implements ExceptionMapper<IllegalTransitionException> {
+        @Override
+        public Response toResponse(IllegalTransitionException e) {
+            return Problem.of("illegal-transition", "Not allowed in the current status", Response.Status.CONFLICT,
+                    e.getMessage()).toResponse();
+        }
+    }
+
+    /** JAX-RS's own answers (unknown path, wrong method or media type, unreadable body) as problems. */
+    @Provider
+    public static final class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
+                return malformedBody();
+            }
+            Response original = e.getResponse();
+            int status = original.getStatus();
+            String title = e instanceof NotFoundException ? "Not found"
+                    : e instanceof NotAllowedException ? "Method not allowed"
+                    : original.getStatusInfo().getReasonPhrase();
+            String detail = e instanceof ClientErrorException ? e.getMessage() : "The request could not be handled.";
+            Response.ResponseBuilder answer =
+                    Response.fromResponse(Problem.of("http-" + status, title, status, detail).toResponse());
+            if (original.getHeaderString("Allow") != null) {
+                answer.header("Allow", original.getHeaderString("Allow"));
+            }
+            return answer.build();
+        }
+    }
+
+    /** 400 for a body JSON-B could not even read. */
+    @Provider
+    public static final class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return malformedBody();
+        }
+    }
+
+    /** 500 for anything unexpected: logged with an id, nothing internal in the answer. */
+    @Provider
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+            return Problem.of("internal-error", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
+                    "Incident " + incident + " has been logged.").toResponse();
+        }
+    }
+}
