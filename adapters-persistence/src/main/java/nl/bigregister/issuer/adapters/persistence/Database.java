@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.jpa.HibernatePersistenceProvider;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,7 +58,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static EntityManagerFactory entityManagerFactory(HikariDataSource dataSource) {
-        return new HibernatePersistenceConfiguration("big-issuer")
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("big-issuer")
                 .managedClass(IssuanceEntity.class)
                 .managedClass(AttemptEntity.class)
                 .property("hibernate.connection.datasource", dataSource)
@@ -66,8 +67,9 @@ public final class Database implements AutoCloseable {
                 // Payara's runtime enhancer breaks Hibernate 7; nothing here needs enhancement.
                 .property("hibernate.enhancer.enableDirtyTracking", "false")
                 .property("hibernate.enhancer.enableLazyInitialization", "false")
-                .property("hibernate.jdbc.time_zone", "UTC")
-                .createEntityManagerFactory();
+                .property("hibernate.jdbc.time_zone", "UTC");
+        // Asked of Hibernate directly: the server's provider lookup would hand the unit to its default provider.
+        return new HibernatePersistenceProvider().createEntityManagerFactory(configuration);
     }
 
     EntityManagerFactory entityManagerFactory() {

@@ -1,6 +1,5 @@
 package nl.bigregister.issuer.adapters.web.issuance;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import nl.bigregister.issuer.adapters.web.problem.InvalidRequestException;
+import nl.bigregister.issuer.adapters.web.security.Allowed;
 import nl.bigregister.issuer.adapters.web.problem.Problem;
 import nl.bigregister.issuer.application.port.in.GetIssuanceQuery;
 import nl.bigregister.issuer.application.port.in.StartIssuanceCommand;
@@ -25,10 +25,11 @@ import nl.bigregister.issuer.domain.IssuanceStatus;
 
 import java.util.List;
 
-import static nl.bigregister.issuer.adapters.web.security.Role.ADMIN_NAME;
-import static nl.bigregister.issuer.adapters.web.security.Role.AUDITOR_NAME;
-import static nl.bigregister.issuer.adapters.web.security.Role.BATCH_NAME;
-import static nl.bigregister.issuer.adapters.web.security.Role.PORTAL_NAME;
+import static nl.bigregister.issuer.adapters.web.security.Role.ADMIN;
+import static nl.bigregister.issuer.adapters.web.security.Role.AUDITOR;
+import static nl.bigregister.issuer.adapters.web.security.Role.BATCH;
+import static nl.bigregister.issuer.adapters.web.security.Role.PORTAL;
+
 
 /** {@code /api/v1/issuances}: portals start an issuance and follow it. */
 @Path("api/v1/issuances")
@@ -52,7 +53,7 @@ public class IssuanceResource {
     /** 201 with the offer, 202 while Credenco is unavailable (kept and retried), 201 {@code failed} when refused. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({PORTAL_NAME, BATCH_NAME, ADMIN_NAME})
+    @Allowed({PORTAL, BATCH, ADMIN})
     public Response start(StartIssuanceRequest body, @Context SecurityContext caller, @Context UriInfo uri) {
         if (body == null) {
             throw new InvalidRequestException(List.of(new Problem.FieldError("body", "is required")));
@@ -68,7 +69,7 @@ public class IssuanceResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({PORTAL_NAME, BATCH_NAME, ADMIN_NAME, AUDITOR_NAME})
+    @Allowed({PORTAL, BATCH, ADMIN, AUDITOR})
     public IssuanceRepresentation get(@PathParam("id") String id) {
         return IssuanceRepresentation.of(getIssuance.get(IssuanceId.parse(id)));
     }

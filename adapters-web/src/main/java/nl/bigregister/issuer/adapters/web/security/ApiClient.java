@@ -21,8 +21,8 @@ public record ApiClient(String id, Set<Role> roles, byte[] keyHash) {
         keyHash = keyHash.clone();
     }
 
-    public boolean hasAnyOf(Set<String> roleNames) {
-        return roles.stream().anyMatch(r -> roleNames.contains(r.roleName()));
+    public boolean hasAnyOf(Set<Role> wanted) {
+        return roles.stream().anyMatch(wanted::contains);
     }
 
     @Override

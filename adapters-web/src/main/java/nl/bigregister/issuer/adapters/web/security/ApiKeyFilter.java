@@ -1,7 +1,6 @@
 package nl.bigregister.issuer.adapters.web.security;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -20,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Authenticates every call to a resource method that declares {@link RolesAllowed} by its
+ * Authenticates every call to a resource method that declares {@link Allowed} by its
  * {@code X-API-Key} header, then checks the role: no or unknown key → 401, wrong role → 403.
  */
 @Provider
@@ -46,7 +45,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<Set<String>> allowed = allowedRoles();
+        Optional<Set<Role>> allowed = allowedRoles();
         if (allowed.isEmpty()) {
             return;
         }
@@ -60,22 +59,22 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         if (!client.get().hasAnyOf(allowed.get())) {
             request.abortWith(Problem.of("forbidden", "Not allowed", Response.Status.FORBIDDEN,
                     "Client " + client.get().id() + " lacks a role for this request; it needs one of "
-                            + allowed.get() + ".").toResponse());
+                            + allowed.get().stream().map(Role::roleName).sorted().toList() + ".").toResponse());
             return;
         }
         request.setSecurityContext(new ClientSecurityContext(client.get(), request.getSecurityContext().isSecure()));
     }
 
-    private Optional<Set<String>> allowedRoles() {
+    private Optional<Set<Role>> allowedRoles() {
         Method method = resourceInfo.getResourceMethod();
         if (method == null) {
             return Optional.empty();
         }
-        RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
-        if (roles == null) {
-            roles = resourceInfo.getResourceClass().getAnnotation(RolesAllowed.class);
+        Allowed allowed = method.getAnnotation(Allowed.class);
+        if (allowed == null) {
+            allowed = resourceInfo.getResourceClass().getAnnotation(Allowed.class);
         }
-        return Optional.ofNullable(roles).map(r -> Set.of(r.value()));
+        return Optional.ofNullable(allowed).map(a -> Set.of(a.value()));
     }
 
     /** The authenticated client as JAX-RS's SecurityContext. */
@@ -87,7 +86,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return client.hasAnyOf(Set.of(role));
+            return client.roles().stream().anyMatch(r -> r.roleName().equals(role));
         }
 
         @Override

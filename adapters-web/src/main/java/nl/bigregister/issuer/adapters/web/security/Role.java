@@ -6,11 +6,6 @@ import java.util.Locale;
 public enum Role {
     PORTAL, BATCH, AUDITOR, ADMIN;
 
-    public static final String PORTAL_NAME = "portal";
-    public static final String BATCH_NAME = "batch";
-    public static final String AUDITOR_NAME = "auditor";
-    public static final String ADMIN_NAME = "admin";
-
     public String roleName() {
         return name().toLowerCase(Locale.ROOT);
     }
