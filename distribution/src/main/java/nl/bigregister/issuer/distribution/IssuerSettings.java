@@ -5,13 +5,16 @@ import jakarta.inject.Inject;
 import nl.bigregister.issuer.adapters.credenco.CredencoSettings;
 import nl.bigregister.issuer.adapters.persistence.DatabaseSettings;
 import nl.bigregister.issuer.application.IssuancePolicy;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
-/** The operator's configuration (MicroProfile Config: environment variables override the defaults). */
+/**
+ * The operator's configuration, read once from MicroProfile Config (environment variables override the
+ * defaults in microprofile-config.properties). Values that may be absent are asked for as optional: an
+ * empty property counts as absent in MicroProfile Config.
+ */
 @ApplicationScoped
 public class IssuerSettings {
 
@@ -21,26 +24,22 @@ public class IssuerSettings {
     private final String clients;
 
     @Inject
-    public IssuerSettings(@ConfigProperty(name = "DB_URL") String dbUrl,
-                          @ConfigProperty(name = "DB_USER") Optional<String> dbUser,
-                          @ConfigProperty(name = "DB_PASSWORD") Optional<String> dbPassword,
-                          @ConfigProperty(name = "DB_POOL_SIZE") int dbPoolSize,
-                          @ConfigProperty(name = "CREDENCO_BASE_URL") Optional<URI> credencoBaseUrl,
-                          @ConfigProperty(name = "CREDENCO_API_KEY") Optional<String> credencoApiKey,
-                          @ConfigProperty(name = "CREDENCO_TEMPLATE_ID") String templateId,
-                          @ConfigProperty(name = "CREDENCO_QR_SIZE") int qrSize,
-                          @ConfigProperty(name = "CREDENCO_CONNECT_TIMEOUT") Duration connectTimeout,
-                          @ConfigProperty(name = "CREDENCO_READ_TIMEOUT") Duration readTimeout,
-                          @ConfigProperty(name = "ISSUER_PUBLIC_BASE_URL") URI publicBaseUrl,
-                          @ConfigProperty(name = "ISSUER_OFFER_TTL") Duration offerTtl,
-                          @ConfigProperty(name = "ISSUER_CLIENTS") Optional<String> clients) {
-        this.database = new DatabaseSettings(dbUrl, dbUser.orElse(""), dbPassword.orElse(""), dbPoolSize);
+    public IssuerSettings(Config config) {
+        this.database = new DatabaseSettings(
+                config.getValue("DB_URL", String.class),
+                optional(config, "DB_USER"),
+                optional(config, "DB_PASSWORD"),
+                config.getValue("DB_POOL_SIZE", Integer.class));
         this.credenco = new CredencoSettings(
-                credencoBaseUrl.orElseThrow(() -> new IllegalStateException("CREDENCO_BASE_URL is not set")),
-                credencoApiKey.orElseThrow(() -> new IllegalStateException("CREDENCO_API_KEY is not set")),
-                templateId, qrSize, publicBaseUrl, connectTimeout, readTimeout);
-        this.policy = new IssuancePolicy(offerTtl);
-        this.clients = clients.orElse("");
+                URI.create(required(config, "CREDENCO_BASE_URL")),
+                required(config, "CREDENCO_API_KEY"),
+                config.getValue("CREDENCO_TEMPLATE_ID", String.class),
+                config.getValue("CREDENCO_QR_SIZE", Integer.class),
+                URI.create(config.getValue("ISSUER_PUBLIC_BASE_URL", String.class)),
+                config.getValue("CREDENCO_CONNECT_TIMEOUT", Duration.class),
+                config.getValue("CREDENCO_READ_TIMEOUT", Duration.class));
+        this.policy = new IssuancePolicy(config.getValue("ISSUER_OFFER_TTL", Duration.class));
+        this.clients = optional(config, "ISSUER_CLIENTS");
     }
 
     protected IssuerSettings() {
@@ -48,6 +47,15 @@ public class IssuerSettings {
         this.credenco = null;
         this.policy = null;
         this.clients = null; // for CDI's proxy only
+    }
+
+    private static String optional(Config config, String name) {
+        return config.getOptionalValue(name, String.class).orElse("");
+    }
+
+    private static String required(Config config, String name) {
+        return config.getOptionalValue(name, String.class)
+                .orElseThrow(() -> new IllegalStateException(name + " is not set"));
     }
 
     public DatabaseSettings database() {

@@ -67,7 +67,8 @@ public final class OfferSubmitter {
     private CredentialIssuance record(CredentialIssuance submitted, Consumer<CredentialIssuance> outcome) {
         CredentialIssuance result = transactions.inTransaction(() -> {
             CredentialIssuance current = load(submitted.id());
-            boolean sameAttempt = current.currentAttempt().equals(submitted.currentAttempt());
+            boolean sameAttempt = current.currentAttempt().correlationId()
+                    .equals(submitted.currentAttempt().correlationId());
             if (!sameAttempt || current.status() != IssuanceStatus.REQUESTED) {
                 // Cancelled or resubmitted meanwhile: this attempt's outcome no longer matters.
                 return current;
