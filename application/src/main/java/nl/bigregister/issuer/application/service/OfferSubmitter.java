@@ -5,23 +5,27 @@ import nl.bigregister.issuer.application.port.out.CredentialIssuer;
 import nl.bigregister.issuer.application.port.out.CredentialIssuerRejectedException;
 import nl.bigregister.issuer.application.port.out.CredentialIssuerUnavailableException;
 import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
+import nl.bigregister.issuer.application.port.out.IssuanceQueue;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
 import nl.bigregister.issuer.application.port.out.OfferRequest;
 import nl.bigregister.issuer.application.port.out.Transactions;
+import nl.bigregister.issuer.application.port.out.WorkKind;
 import nl.bigregister.issuer.domain.CallbackToken;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.CredentialOffer;
-import nl.bigregister.issuer.domain.IssuanceId;
 import nl.bigregister.issuer.domain.IssuanceStatus;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * Submits an issuance's current attempt to the credential issuer and records the outcome. The attempt
- * (with its correlation id) is already committed when this runs, and no database transaction is held
- * while Credenco is being called: a slow Credenco must not hold locks or connections.
+ * (with its correlation id) and a leased SUBMIT item are committed before this runs, and no transaction
+ * is held while Credenco is called: a slow Credenco must not hold locks or connections, and a crash
+ * mid-call leaves the SUBMIT item to be retried once its lease ends.
  */
 public final class OfferSubmitter {
 
@@ -29,15 +33,18 @@ public final class OfferSubmitter {
 
     private final CredentialIssuer issuer;
     private final IssuanceRepository repository;
+    private final IssuanceQueue queue;
     private final Transactions transactions;
     private final IssuanceEventPublisher publisher;
     private final IssuancePolicy policy;
     private final Clock clock;
 
-    public OfferSubmitter(CredentialIssuer issuer, IssuanceRepository repository, Transactions transactions,
-                          IssuanceEventPublisher publisher, IssuancePolicy policy, Clock clock) {
+    public OfferSubmitter(CredentialIssuer issuer, IssuanceRepository repository, IssuanceQueue queue,
+                          Transactions transactions, IssuanceEventPublisher publisher, IssuancePolicy policy,
+                          Clock clock) {
         this.issuer = issuer;
         this.repository = repository;
+        this.queue = queue;
         this.transactions = transactions;
         this.publisher = publisher;
         this.policy = policy;
@@ -45,31 +52,49 @@ public final class OfferSubmitter {
     }
 
     /**
-     * Calls Credenco for the current attempt of {@code submitted}, whose callback token is only known
-     * here (only its hash is stored). Returns the issuance as stored afterwards.
+     * Calls Credenco for the current attempt of {@code submitted}, whose callback token is only known here
+     * (only its hash is stored). {@code failedBefore} counts earlier failed submissions, for the backoff.
+     * Returns the issuance as stored afterwards.
      */
-    public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken) {
+    public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken, int failedBefore) {
         OfferRequest request = new OfferRequest(submitted.currentAttempt().correlationId(), submitted.claims(),
                 callbackToken, clock.instant().plus(policy.offerTtl()));
         try {
             CredentialOffer offer = issuer.createOffer(request);
-            return record(submitted, i -> i.offerCreated(offer, clock.instant()));
+            return record(submitted, i -> {
+                i.offerCreated(offer, clock.instant());
+                queue.complete(i.id(), WorkKind.SUBMIT);
+                queue.schedule(i.id(), WorkKind.CHECK_STATUS, clock.instant().plus(policy.pollDelay(1)));
+            });
         } catch (CredentialIssuerRejectedException e) {
             LOG.info(() -> "Credenco rejected issuance " + submitted.id() + ": " + e.failure().code());
-            return record(submitted, i -> i.failed(e.failure(), clock.instant()));
+            return record(submitted, i -> {
+                i.failed(e.failure(), clock.instant());
+                queue.completeAll(i.id());
+            });
         } catch (CredentialIssuerUnavailableException e) {
-            // Kept as requested: the retry of requested issuances submits it again under a new attempt.
-            LOG.info(() -> "Credenco unavailable for issuance " + submitted.id() + ": " + e.getMessage());
-            return transactions.inTransaction(() -> load(submitted.id()));
+            Duration wait = policy.retryDelay(failedBefore + 1, e.retryAfter().orElse(Duration.ZERO));
+            LOG.info(() -> "Credenco unavailable for issuance " + submitted.id() + " (" + e.getMessage()
+                    + "); next try in " + wait.toMillis() + " ms");
+            return transactions.inTransaction(() -> {
+                CredentialIssuance current = Issuances.load(repository, submitted.id());
+                if (isStillWaitingFor(current, submitted)) {
+                    queue.retryAt(current.id(), WorkKind.SUBMIT, clock.instant().plus(wait));
+                }
+                return current;
+            });
         }
+    }
+
+    private static boolean isStillWaitingFor(CredentialIssuance current, CredentialIssuance submitted) {
+        return current.status() == IssuanceStatus.REQUESTED
+                && current.currentAttempt().correlationId().equals(submitted.currentAttempt().correlationId());
     }
 
     private CredentialIssuance record(CredentialIssuance submitted, Consumer<CredentialIssuance> outcome) {
         CredentialIssuance result = transactions.inTransaction(() -> {
-            CredentialIssuance current = load(submitted.id());
-            boolean sameAttempt = current.currentAttempt().correlationId()
-                    .equals(submitted.currentAttempt().correlationId());
-            if (!sameAttempt || current.status() != IssuanceStatus.REQUESTED) {
+            CredentialIssuance current = Issuances.load(repository, submitted.id());
+            if (!isStillWaitingFor(current, submitted)) {
                 // Cancelled or resubmitted meanwhile: this attempt's outcome no longer matters.
                 return current;
             }
@@ -81,7 +106,8 @@ public final class OfferSubmitter {
         return result;
     }
 
-    private CredentialIssuance load(IssuanceId id) {
-        return repository.find(id).orElseThrow(() -> new IllegalStateException("issuance " + id + " vanished"));
+    /** When a submission may be tried again after the one now starting, if this one never answers. */
+    Instant leaseEnd() {
+        return clock.instant().plus(policy.workLease());
     }
 }

@@ -2,9 +2,15 @@ package nl.bigregister.issuer.application.fakes;
 
 import nl.bigregister.issuer.application.port.out.ConcurrentUpdateException;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
+import nl.bigregister.issuer.application.port.out.IssuanceSearch;
+import nl.bigregister.issuer.domain.BigNumber;
 import nl.bigregister.issuer.domain.CredentialIssuance;
+import nl.bigregister.issuer.domain.IssuanceStatus;
 import nl.bigregister.issuer.domain.IssuanceId;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +42,45 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
         return Optional.ofNullable(stored.get(id)).map(i -> copyOf(i, i.version()));
     }
 
+    @Override
+    public Optional<CredentialIssuance> findByCallbackTokenHash(String tokenHash) {
+        return stored.values().stream()
+                .filter(i -> i.attempts().stream().anyMatch(a -> a.callbackTokenHash().equals(tokenHash)))
+                .findFirst().map(i -> copyOf(i, i.version()));
+    }
+
+    @Override
+    public List<IssuanceId> findExpiredOffers(Instant now, int max) {
+        return stored.values().stream()
+                .filter(i -> i.status() == IssuanceStatus.OFFERED || i.status() == IssuanceStatus.OFFER_RETRIEVED)
+                .filter(i -> i.offer().orElseThrow().isExpiredAt(now))
+                .limit(max).map(CredentialIssuance::id).toList();
+    }
+
+    @Override
+    public List<CredentialIssuance> search(IssuanceSearch search) {
+        Comparator<CredentialIssuance> order = Comparator.comparing(CredentialIssuance::createdAt)
+                .thenComparing(i -> i.id().value());
+        return stored.values().stream()
+                .filter(i -> search.bigNumber().map(b -> b.equals(i.claims().bigNumber())).orElse(true))
+                .filter(i -> search.status().map(s -> s == i.status()).orElse(true))
+                .filter(i -> search.from().map(f -> !i.createdAt().isBefore(f)).orElse(true))
+                .filter(i -> search.to().map(t -> i.createdAt().isBefore(t)).orElse(true))
+                .filter(i -> search.after().map(p -> i.createdAt().isAfter(p.createdAt())
+                        || i.createdAt().equals(p.createdAt()) && i.id().value().compareTo(p.id().value()) > 0).orElse(true))
+                .sorted(order).limit(search.limit() + 1L).map(i -> copyOf(i, i.version())).toList();
+    }
+
+    @Override
+    public List<IssuanceId> findLiveByBigNumber(BigNumber bigNumber) {
+        return stored.values().stream()
+                .filter(i -> i.claims().bigNumber().equals(bigNumber))
+                .filter(i -> i.status().isOpen() || i.status() == IssuanceStatus.ISSUED)
+                .map(CredentialIssuance::id).toList();
+    }
+
     /** Everything stored, for assertions. */
-    public java.util.List<CredentialIssuance> all() {
+    public List<CredentialIssuance> all() {
         return stored.values().stream().map(i -> copyOf(i, i.version())).toList();
     }
 

@@ -2,6 +2,7 @@ package nl.bigregister.issuer.application.service;
 
 import nl.bigregister.issuer.application.IssuancePolicy;
 import nl.bigregister.issuer.application.fakes.DirectTransactions;
+import nl.bigregister.issuer.application.fakes.InMemoryIssuanceQueue;
 import nl.bigregister.issuer.application.fakes.InMemoryIssuanceRepository;
 import nl.bigregister.issuer.application.fakes.RecordingPublisher;
 import nl.bigregister.issuer.application.fakes.TestIssuances;
@@ -41,11 +42,12 @@ class StartIssuanceServiceTest {
     final DirectTransactions transactions = new DirectTransactions();
     final RecordingPublisher publisher = new RecordingPublisher();
     final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    final InMemoryIssuanceQueue queue = new InMemoryIssuanceQueue(clock);
 
     StartIssuanceService service() {
-        OfferSubmitter submitter = new OfferSubmitter(issuer, repository, transactions, publisher,
-                new IssuancePolicy(Duration.ofMinutes(10)), clock);
-        return new StartIssuanceService(repository, transactions, publisher, submitter, clock);
+        OfferSubmitter submitter = new OfferSubmitter(issuer, repository, queue, transactions, publisher,
+                IssuancePolicy.defaults(), clock);
+        return new StartIssuanceService(repository, queue, transactions, publisher, submitter, clock);
     }
 
     StartIssuanceCommand sophie() {
