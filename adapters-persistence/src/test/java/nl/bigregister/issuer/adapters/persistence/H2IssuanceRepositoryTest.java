@@ -6,8 +6,6 @@ import nl.bigregister.issuer.application.port.out.Transactions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-import java.util.UUID;
-
 /** The repository contract on H2, the embedded default's database. */
 class H2IssuanceRepositoryTest extends IssuanceRepositoryContract {
 
@@ -16,8 +14,7 @@ class H2IssuanceRepositoryTest extends IssuanceRepositoryContract {
 
     @BeforeAll
     static void open() {
-        database = Database.open(new DatabaseSettings(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4));
+        database = TestDatabases.h2();
         transactions = new JpaTransactions(database);
     }
 
