@@ -22,6 +22,7 @@ public class IssuerSettings {
     private final CredencoSettings credenco;
     private final IssuancePolicy policy;
     private final String clients;
+    private final Duration workTick;
 
     @Inject
     public IssuerSettings(Config config) {
@@ -38,7 +39,16 @@ public class IssuerSettings {
                 URI.create(config.getValue("ISSUER_PUBLIC_BASE_URL", String.class)),
                 config.getValue("CREDENCO_CONNECT_TIMEOUT", Duration.class),
                 config.getValue("CREDENCO_READ_TIMEOUT", Duration.class));
-        this.policy = new IssuancePolicy(config.getValue("ISSUER_OFFER_TTL", Duration.class));
+        this.policy = new IssuancePolicy(
+                config.getValue("ISSUER_OFFER_TTL", Duration.class),
+                config.getValue("ISSUER_STATUS_POLL_INTERVAL", Duration.class),
+                config.getValue("ISSUER_STATUS_POLL_MAX_INTERVAL", Duration.class),
+                config.getValue("ISSUER_RETRY_INITIAL_DELAY", Duration.class),
+                config.getValue("ISSUER_RETRY_MAX_DELAY", Duration.class),
+                config.getValue("ISSUER_REQUEST_MAX_AGE", Duration.class),
+                config.getValue("ISSUER_WORK_LEASE", Duration.class),
+                config.getValue("ISSUER_MAX_ATTEMPTS", Integer.class));
+        this.workTick = config.getValue("ISSUER_WORK_TICK", Duration.class);
         this.clients = optional(config, "ISSUER_CLIENTS");
     }
 
@@ -46,7 +56,8 @@ public class IssuerSettings {
         this.database = null;
         this.credenco = null;
         this.policy = null;
-        this.clients = null; // for CDI's proxy only
+        this.clients = null;
+        this.workTick = null; // for CDI's proxy only
     }
 
     private static String optional(Config config, String name) {
@@ -68,6 +79,11 @@ public class IssuerSettings {
 
     public IssuancePolicy policy() {
         return policy;
+    }
+
+    /** How often this instance looks for due work. */
+    public Duration workTick() {
+        return workTick;
     }
 
     public String clients() {

@@ -7,18 +7,40 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import nl.bigregister.issuer.adapters.credenco.CredencoCredentialIssuer;
 import nl.bigregister.issuer.adapters.persistence.Database;
+import nl.bigregister.issuer.adapters.persistence.JpaIssuanceQueue;
 import nl.bigregister.issuer.adapters.persistence.JpaIssuanceRepository;
 import nl.bigregister.issuer.adapters.persistence.JpaTransactions;
+import nl.bigregister.issuer.adapters.web.issuance.LiveStatus;
 import nl.bigregister.issuer.adapters.web.security.ApiClients;
+import nl.bigregister.issuer.application.port.in.CancelIssuanceUseCase;
+import nl.bigregister.issuer.application.port.in.CompleteRevocationsUseCase;
+import nl.bigregister.issuer.application.port.in.ExpireOffersUseCase;
 import nl.bigregister.issuer.application.port.in.GetIssuanceQuery;
+import nl.bigregister.issuer.application.port.in.RecordStatusCallbackUseCase;
+import nl.bigregister.issuer.application.port.in.RenewIssuanceUseCase;
+import nl.bigregister.issuer.application.port.in.RetryRequestedIssuancesUseCase;
+import nl.bigregister.issuer.application.port.in.RevokeIssuanceUseCase;
+import nl.bigregister.issuer.application.port.in.SearchIssuancesQuery;
 import nl.bigregister.issuer.application.port.in.StartIssuanceUseCase;
+import nl.bigregister.issuer.application.port.in.StrikeOffUseCase;
+import nl.bigregister.issuer.application.port.in.TrackOfferStatusUseCase;
 import nl.bigregister.issuer.application.port.out.CredentialIssuer;
 import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
+import nl.bigregister.issuer.application.port.out.IssuanceQueue;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
 import nl.bigregister.issuer.application.port.out.Transactions;
+import nl.bigregister.issuer.application.service.CancelIssuanceService;
+import nl.bigregister.issuer.application.service.ExpireOffersService;
 import nl.bigregister.issuer.application.service.GetIssuanceService;
 import nl.bigregister.issuer.application.service.OfferSubmitter;
+import nl.bigregister.issuer.application.service.RecordStatusCallbackService;
+import nl.bigregister.issuer.application.service.RenewIssuanceService;
+import nl.bigregister.issuer.application.service.RetryRequestedIssuancesService;
+import nl.bigregister.issuer.application.service.RevocationService;
+import nl.bigregister.issuer.application.service.SearchIssuancesService;
 import nl.bigregister.issuer.application.service.StartIssuanceService;
+import nl.bigregister.issuer.application.service.StrikeOffService;
+import nl.bigregister.issuer.application.service.TrackOfferStatusService;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +90,12 @@ public class Wiring {
 
     @Produces
     @Singleton
+    IssuanceQueue issuanceQueue(JpaTransactions transactions) {
+        return new JpaIssuanceQueue(transactions);
+    }
+
+    @Produces
+    @Singleton
     CredentialIssuer credentialIssuer(IssuerSettings settings, Clock clock) {
         return new CredencoCredentialIssuer(settings.credenco(), clock);
     }
@@ -80,21 +108,107 @@ public class Wiring {
 
     @Produces
     @Singleton
-    OfferSubmitter offerSubmitter(CredentialIssuer issuer, IssuanceRepository repository, Transactions transactions,
-                                  IssuanceEventPublisher publisher, IssuerSettings settings, Clock clock) {
-        return new OfferSubmitter(issuer, repository, transactions, publisher, settings.policy(), clock);
+    IssuanceEventPublisher eventPublisher(LiveStatus liveStatus) {
+        return new LoggedEvents(liveStatus);
     }
 
     @Produces
     @Singleton
-    StartIssuanceUseCase startIssuance(IssuanceRepository repository, Transactions transactions,
+    OfferSubmitter offerSubmitter(CredentialIssuer issuer, IssuanceRepository repository, IssuanceQueue queue,
+                                  Transactions transactions, IssuanceEventPublisher publisher, IssuerSettings settings,
+                                  Clock clock) {
+        return new OfferSubmitter(issuer, repository, queue, transactions, publisher, settings.policy(), clock);
+    }
+
+    @Produces
+    @Singleton
+    StartIssuanceUseCase startIssuance(IssuanceRepository repository, IssuanceQueue queue, Transactions transactions,
                                        IssuanceEventPublisher publisher, OfferSubmitter submitter, Clock clock) {
-        return new StartIssuanceService(repository, transactions, publisher, submitter, clock);
+        return new StartIssuanceService(repository, queue, transactions, publisher, submitter, clock);
     }
 
     @Produces
     @Singleton
     GetIssuanceQuery getIssuance(IssuanceRepository repository, Transactions transactions) {
         return new GetIssuanceService(repository, transactions);
+    }
+
+    @Produces
+    @Singleton
+    SearchIssuancesQuery searchIssuances(IssuanceRepository repository, Transactions transactions) {
+        return new SearchIssuancesService(repository, transactions);
+    }
+
+    @Produces
+    @Singleton
+    RetryRequestedIssuancesUseCase retries(IssuanceRepository repository, IssuanceQueue queue,
+                                           Transactions transactions, IssuanceEventPublisher publisher,
+                                           OfferSubmitter submitter, IssuerSettings settings, Clock clock) {
+        return new RetryRequestedIssuancesService(repository, queue, transactions, publisher, submitter,
+                settings.policy(), clock);
+    }
+
+    @Produces
+    @Singleton
+    TrackOfferStatusUseCase statusChecks(CredentialIssuer issuer, IssuanceRepository repository, IssuanceQueue queue,
+                                         Transactions transactions, IssuanceEventPublisher publisher,
+                                         IssuerSettings settings, Clock clock) {
+        return new TrackOfferStatusService(issuer, repository, queue, transactions, publisher, settings.policy(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ExpireOffersUseCase expiry(IssuanceRepository repository, IssuanceQueue queue, Transactions transactions,
+                               IssuanceEventPublisher publisher, Clock clock) {
+        return new ExpireOffersService(repository, queue, transactions, publisher, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(RevocationService.class)
+    RevocationService revocationService(CredentialIssuer issuer, IssuanceRepository repository, IssuanceQueue queue,
+                                        Transactions transactions, IssuanceEventPublisher publisher,
+                                        IssuerSettings settings, Clock clock) {
+        return new RevocationService(issuer, repository, queue, transactions, publisher, settings.policy(), clock);
+    }
+
+    @Produces
+    @Singleton
+    RevokeIssuanceUseCase revoke(RevocationService revocations) {
+        return revocations;
+    }
+
+    @Produces
+    @Singleton
+    CompleteRevocationsUseCase pendingRevocations(RevocationService revocations) {
+        return revocations;
+    }
+
+    @Produces
+    @Singleton
+    CancelIssuanceUseCase cancel(IssuanceRepository repository, IssuanceQueue queue, Transactions transactions,
+                                 IssuanceEventPublisher publisher, Clock clock) {
+        return new CancelIssuanceService(repository, queue, transactions, publisher, clock);
+    }
+
+    @Produces
+    @Singleton
+    RenewIssuanceUseCase renew(IssuanceRepository repository, IssuanceQueue queue, Transactions transactions,
+                               IssuanceEventPublisher publisher, OfferSubmitter submitter, Clock clock) {
+        return new RenewIssuanceService(repository, queue, transactions, publisher, submitter, clock);
+    }
+
+    @Produces
+    @Singleton
+    StrikeOffUseCase strikeOff(IssuanceRepository repository, Transactions transactions, RevokeIssuanceUseCase revoke,
+                               CancelIssuanceUseCase cancel) {
+        return new StrikeOffService(repository, transactions, revoke, cancel);
+    }
+
+    @Produces
+    @Singleton
+    RecordStatusCallbackUseCase callbacks(IssuanceRepository repository, IssuanceQueue queue,
+                                          Transactions transactions, Workers workers, Clock clock) {
+        return new RecordStatusCallbackService(repository, queue, transactions, workers::wake, clock);
     }
 }

@@ -76,6 +76,7 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
         return stored.values().stream()
                 .filter(i -> i.claims().bigNumber().equals(bigNumber))
                 .filter(i -> i.status().isOpen() || i.status() == IssuanceStatus.ISSUED)
+                .sorted(Comparator.comparing(CredentialIssuance::createdAt))
                 .map(CredentialIssuance::id).toList();
     }
 

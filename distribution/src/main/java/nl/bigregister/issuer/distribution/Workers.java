@@ -1,0 +1,102 @@
+package nl.bigregister.issuer.distribution;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.bigregister.issuer.application.port.in.CompleteRevocationsUseCase;
+import nl.bigregister.issuer.application.port.in.ExpireOffersUseCase;
+import nl.bigregister.issuer.application.port.in.RetryRequestedIssuancesUseCase;
+import nl.bigregister.issuer.application.port.in.TrackOfferStatusUseCase;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntUnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the due work of this instance on a fixed tick (and at once when woken by a callback): retries,
+ * status checks, expiry and revocations. Every instance runs it; the queue keeps them from doing the same
+ * item twice. Each round takes a bounded batch, so one slow round cannot starve the next.
+ */
+@ApplicationScoped
+public class Workers {
+
+    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    static final int BATCH = 50;
+
+    private final RetryRequestedIssuancesUseCase retries;
+    private final TrackOfferStatusUseCase statusChecks;
+    private final ExpireOffersUseCase expiry;
+    private final CompleteRevocationsUseCase revocations;
+    private final Duration tick;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private ScheduledFuture<?> schedule;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    public Workers(RetryRequestedIssuancesUseCase retries, TrackOfferStatusUseCase statusChecks,
+                   ExpireOffersUseCase expiry, CompleteRevocationsUseCase revocations, IssuerSettings settings) {
+        this.retries = retries;
+        this.statusChecks = statusChecks;
+        this.expiry = expiry;
+        this.revocations = revocations;
+        this.tick = settings.workTick();
+    }
+
+    protected Workers() {
+        this.retries = null;
+        this.statusChecks = null;
+        this.expiry = null;
+        this.revocations = null;
+        this.tick = null; // for CDI's proxy only
+    }
+
+    void start() {
+        schedule = executor.scheduleWithFixedDelay(this::round, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Something became due now (a callback came in): run a round soon rather than at the next tick. */
+    public void wake() {
+        if (wakeRequested.compareAndSet(false, true)) {
+            executor.execute(this::round);
+        }
+    }
+
+    private void round() {
+        wakeRequested.set(false);
+        if (!running.compareAndSet(false, true)) {
+            return; // a round is running; it will see what is due
+        }
+        try {
+            drain("status checks", statusChecks::checkDue);
+            drain("retries", retries::retryDue);
+            drain("expiry", expiry::expireDue);
+            drain("revocations", revocations::revokeDue);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private static void drain(String what, IntUnaryOperator work) {
+        try {
+            work.applyAsInt(BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, what + " round failed; it is tried again next tick", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+}
