@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
-/** Writes each status change to the log, then hands the events on: issuance id and status only, no personal data. */
+/**
+ * Writes each status change to the log at FINE (on the hot path; the audit trail is the record), then hands
+ * the events on: issuance id and status only, no personal data.
+ */
 final class LoggedEvents implements IssuanceEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(LoggedEvents.class.getName());
@@ -21,7 +24,7 @@ final class LoggedEvents implements IssuanceEventPublisher {
     @Override
     public void publish(List<IssuanceEvent> events) {
         for (IssuanceEvent e : events) {
-            LOG.info(() -> "issuance " + e.issuanceId() + " " + e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+            LOG.fine(() -> "issuance " + e.issuanceId() + " " + e.getClass().getSimpleName().toLowerCase(Locale.ROOT)
                     + " -> " + e.status().wireName());
         }
         next.publish(events);
