@@ -38,6 +38,8 @@ public final class CredentialIssuance {
     private final IssuanceId id;
     private final RegistrationClaims claims;
     private final String requestedBy;
+    private final BatchId batchId;
+    private final Reference reference;
     private final Instant createdAt;
     private final long version;
     private final List<Attempt> attempts;
@@ -50,8 +52,8 @@ public final class CredentialIssuance {
     private Instant updatedAt;
     private final List<IssuanceEvent> pendingEvents = new ArrayList<>();
 
-    private CredentialIssuance(IssuanceId id, RegistrationClaims claims, String requestedBy, Instant createdAt,
-                               long version, List<Attempt> attempts, IssuanceStatus status, CredentialOffer offer,
+    private CredentialIssuance(IssuanceId id, RegistrationClaims claims, String requestedBy, BatchId batchId,
+                               Reference reference, Instant createdAt, long version, List<Attempt> attempts, IssuanceStatus status, CredentialOffer offer,
                                Failure failure, RevocationId revocationId, Revocation revocation,
                                Instant lastReportAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -60,6 +62,8 @@ public final class CredentialIssuance {
             throw new IllegalArgumentException("an issuance is requested by a known client");
         }
         this.requestedBy = requestedBy;
+        this.batchId = batchId;
+        this.reference = reference;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.version = version;
         if (attempts.isEmpty()) {
@@ -78,21 +82,30 @@ public final class CredentialIssuance {
     /** A new issuance, waiting to be submitted to Credenco under its first attempt. */
     public static CredentialIssuance start(IssuanceId id, RegistrationClaims claims, String requestedBy,
                                            CorrelationId correlationId, CallbackToken callbackToken, Instant now) {
+        return start(id, claims, requestedBy, Optional.empty(), Optional.empty(), correlationId, callbackToken, now);
+    }
+
+    /** A new issuance, possibly an item of a batch with the batch job's reference for it. */
+    public static CredentialIssuance start(IssuanceId id, RegistrationClaims claims, String requestedBy,
+                                           Optional<BatchId> batchId, Optional<Reference> reference,
+                                           CorrelationId correlationId, CallbackToken callbackToken, Instant now) {
         Attempt first = new Attempt(1, correlationId, callbackToken.hash(), now);
-        CredentialIssuance issuance = new CredentialIssuance(id, claims, requestedBy, now, 0, List.of(first),
-                REQUESTED, null, null, null, null, null, now);
+        CredentialIssuance issuance = new CredentialIssuance(id, claims, requestedBy, batchId.orElse(null),
+                reference.orElse(null), now, 0, List.of(first), REQUESTED, null, null, null, null, null, now);
         issuance.pendingEvents.add(new IssuanceEvent.Requested(id, correlationId, now));
         return issuance;
     }
 
     /** Rebuilds a stored issuance as it was; raises no events and checks no transitions. */
     public static CredentialIssuance reconstitute(IssuanceId id, RegistrationClaims claims, String requestedBy,
+                                                  Optional<BatchId> batchId, Optional<Reference> reference,
                                                   Instant createdAt, long version, List<Attempt> attempts,
                                                   IssuanceStatus status, Optional<CredentialOffer> offer,
                                                   Optional<Failure> failure, Optional<RevocationId> revocationId,
                                                   Optional<Revocation> revocation, Optional<Instant> lastReportAt,
                                                   Instant updatedAt) {
-        return new CredentialIssuance(id, claims, requestedBy, createdAt, version, attempts, status,
+        return new CredentialIssuance(id, claims, requestedBy, batchId.orElse(null), reference.orElse(null),
+                createdAt, version, attempts, status,
                 offer.orElse(null), failure.orElse(null), revocationId.orElse(null), revocation.orElse(null),
                 lastReportAt.orElse(null), updatedAt);
     }
@@ -258,6 +271,8 @@ public final class CredentialIssuance {
     public IssuanceId id() { return id; }
     public RegistrationClaims claims() { return claims; }
     public String requestedBy() { return requestedBy; }
+    public Optional<BatchId> batchId() { return Optional.ofNullable(batchId); }
+    public Optional<Reference> reference() { return Optional.ofNullable(reference); }
     public Instant createdAt() { return createdAt; }
     public long version() { return version; }
     public List<Attempt> attempts() { return List.copyOf(attempts); }

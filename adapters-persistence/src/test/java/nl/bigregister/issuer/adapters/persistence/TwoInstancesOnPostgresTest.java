@@ -10,6 +10,7 @@ import nl.bigregister.issuer.application.port.out.WorkKind;
 import nl.bigregister.issuer.application.service.ExpireOffersService;
 import nl.bigregister.issuer.application.service.OfferSubmitter;
 import nl.bigregister.issuer.application.service.RetryRequestedIssuancesService;
+import nl.bigregister.issuer.application.service.SubmissionGate;
 import nl.bigregister.issuer.domain.CorrelationId;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.CredentialOffer;
@@ -214,10 +215,11 @@ class TwoInstancesOnPostgresTest {
     private static RetryRequestedIssuancesService retryService(Instance i, CredentialIssuer credenco,
                                                                IssuanceEventPublisher publisher, IssuancePolicy policy,
                                                                Clock clock) {
+        SubmissionGate gate = SubmissionGate.systemGate(10_000);
         OfferSubmitter submitter = new OfferSubmitter(credenco, i.repository(), i.queue(), i.transactions(), publisher,
-                policy, clock);
+                policy, gate, clock);
         return new RetryRequestedIssuancesService(i.repository(), i.queue(), i.transactions(), publisher, submitter,
-                policy, clock);
+                policy, gate, clock);
     }
 
     private static Integer drain(RetryRequestedIssuancesService service, AtomicInteger rounds) {

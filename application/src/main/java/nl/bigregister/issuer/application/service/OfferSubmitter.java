@@ -7,6 +7,7 @@ import nl.bigregister.issuer.application.port.out.CredentialIssuerUnavailableExc
 import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
 import nl.bigregister.issuer.application.port.out.IssuanceQueue;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
+import nl.bigregister.issuer.application.port.out.Lane;
 import nl.bigregister.issuer.application.port.out.OfferRequest;
 import nl.bigregister.issuer.application.port.out.Transactions;
 import nl.bigregister.issuer.application.port.out.WorkKind;
@@ -37,17 +38,19 @@ public final class OfferSubmitter {
     private final Transactions transactions;
     private final IssuanceEventPublisher publisher;
     private final IssuancePolicy policy;
+    private final SubmissionGate gate;
     private final Clock clock;
 
     public OfferSubmitter(CredentialIssuer issuer, IssuanceRepository repository, IssuanceQueue queue,
                           Transactions transactions, IssuanceEventPublisher publisher, IssuancePolicy policy,
-                          Clock clock) {
+                          SubmissionGate gate, Clock clock) {
         this.issuer = issuer;
         this.repository = repository;
         this.queue = queue;
         this.transactions = transactions;
         this.publisher = publisher;
         this.policy = policy;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -57,22 +60,34 @@ public final class OfferSubmitter {
      * Returns the issuance as stored afterwards.
      */
     public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken, int failedBefore) {
+        return submit(submitted, callbackToken, failedBefore, Lane.INTERACTIVE);
+    }
+
+    /** As above; a call in the interactive lane takes its rate slot at once, a batch call has waited for it. */
+    public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken, int failedBefore,
+                                     Lane lane) {
+        if (lane == Lane.INTERACTIVE) {
+            gate.interactiveCall();
+        }
         OfferRequest request = new OfferRequest(submitted.currentAttempt().correlationId(), submitted.claims(),
                 callbackToken, clock.instant().plus(policy.offerTtl()));
         try {
             CredentialOffer offer = issuer.createOffer(request);
+            gate.succeeded();
             return record(submitted, i -> {
                 i.offerCreated(offer, clock.instant());
                 queue.complete(i.id(), WorkKind.SUBMIT);
                 queue.schedule(i.id(), WorkKind.CHECK_STATUS, clock.instant().plus(policy.pollDelay(1)));
             });
         } catch (CredentialIssuerRejectedException e) {
+            gate.succeeded();
             LOG.info(() -> "Credenco rejected issuance " + submitted.id() + ": " + e.failure().code());
             return record(submitted, i -> {
                 i.failed(e.failure(), clock.instant());
                 queue.completeAll(i.id());
             });
         } catch (CredentialIssuerUnavailableException e) {
+            gate.unavailable(e.retryAfter().orElse(Duration.ZERO));
             Duration wait = policy.retryDelay(failedBefore + 1, e.retryAfter().orElse(Duration.ZERO));
             LOG.info(() -> "Credenco unavailable for issuance " + submitted.id() + " (" + e.getMessage()
                     + "); next try in " + wait.toMillis() + " ms");

@@ -5,6 +5,7 @@ import nl.bigregister.issuer.application.port.in.RetryRequestedIssuancesUseCase;
 import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
 import nl.bigregister.issuer.application.port.out.IssuanceQueue;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
+import nl.bigregister.issuer.application.port.out.Lane;
 import nl.bigregister.issuer.application.port.out.Transactions;
 import nl.bigregister.issuer.application.port.out.WorkItem;
 import nl.bigregister.issuer.application.port.out.WorkKind;
@@ -19,8 +20,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Retries requested issuances: each due one gets a new attempt (a fresh correlation id, since Credenco
- * may have seen the last one) committed before the call; after too many tries or too long a wait it fails.
+ * Dispatches requested issuances to Credenco: batch items, and requests Credenco could not take earlier
+ * (those first). Each due one gets a new attempt (a fresh correlation id, since Credenco may have seen the
+ * last one) committed before the call; after too many tries or too long a wait it fails. Calls are paced
+ * by the {@link SubmissionGate}, and nothing is claimed while the gate's breaker is open.
  */
 public final class RetryRequestedIssuancesService implements RetryRequestedIssuancesUseCase {
 
@@ -30,25 +33,40 @@ public final class RetryRequestedIssuancesService implements RetryRequestedIssua
     private final IssuanceEventPublisher publisher;
     private final OfferSubmitter submitter;
     private final IssuancePolicy policy;
+    private final SubmissionGate gate;
     private final Clock clock;
 
     public RetryRequestedIssuancesService(IssuanceRepository repository, IssuanceQueue queue,
                                           Transactions transactions, IssuanceEventPublisher publisher,
-                                          OfferSubmitter submitter, IssuancePolicy policy, Clock clock) {
+                                          OfferSubmitter submitter, IssuancePolicy policy, SubmissionGate gate,
+                                          Clock clock) {
         this.repository = repository;
         this.queue = queue;
         this.transactions = transactions;
         this.publisher = publisher;
         this.submitter = submitter;
         this.policy = policy;
+        this.gate = gate;
         this.clock = clock;
     }
 
     @Override
     public int retryDue(int max) {
+        if (!gate.isOpenForBackground()) {
+            return 0;
+        }
         List<WorkItem> due = transactions.inTransaction(() ->
                 queue.claimDue(WorkKind.SUBMIT, clock.instant(), max, policy.workLease()));
         for (WorkItem item : due) {
+            try {
+                // Stops as soon as the breaker opens; what stays claimed comes back when its lease ends.
+                if (!gate.isOpenForBackground() || !gate.awaitBackgroundSlot(policy.workLease().dividedBy(2))) {
+                    break; // the rest stays leased and comes back when the lease ends
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
             retry(item);
         }
         return due.size();
@@ -78,7 +96,7 @@ public final class RetryRequestedIssuancesService implements RetryRequestedIssua
         }
         publisher.publish(prepared.pullEvents());
         if (prepared.status() == IssuanceStatus.REQUESTED) {
-            submitter.submit(prepared, token, item.tries());
+            submitter.submit(prepared, token, item.tries(), Lane.BATCH);
         }
     }
 }

@@ -3,12 +3,17 @@ package nl.bigregister.issuer.application.fakes;
 import nl.bigregister.issuer.application.port.out.ConcurrentUpdateException;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
 import nl.bigregister.issuer.application.port.out.IssuanceSearch;
+import nl.bigregister.issuer.domain.BatchId;
 import nl.bigregister.issuer.domain.BigNumber;
+import nl.bigregister.issuer.domain.Reference;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.IssuanceStatus;
 import nl.bigregister.issuer.domain.IssuanceId;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +67,7 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
         Comparator<CredentialIssuance> order = Comparator.comparing(CredentialIssuance::createdAt)
                 .thenComparing(i -> i.id().value());
         return stored.values().stream()
+                .filter(i -> search.batchId().map(b -> i.batchId().equals(Optional.of(b))).orElse(true))
                 .filter(i -> search.bigNumber().map(b -> b.equals(i.claims().bigNumber())).orElse(true))
                 .filter(i -> search.status().map(s -> s == i.status()).orElse(true))
                 .filter(i -> search.from().map(f -> !i.createdAt().isBefore(f)).orElse(true))
@@ -80,13 +86,37 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
                 .map(CredentialIssuance::id).toList();
     }
 
+    @Override
+    public void addAll(List<CredentialIssuance> issuances) {
+        issuances.forEach(this::add);
+    }
+
+    @Override
+    public Set<Reference> existingReferences(String clientId, Collection<Reference> candidates) {
+        return stored.values().stream().filter(i -> i.requestedBy().equals(clientId))
+                .flatMap(i -> i.reference().stream()).filter(candidates::contains).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Map<IssuanceStatus, Long> countByStatus(BatchId batchId) {
+        return stored.values().stream().filter(i -> i.batchId().equals(Optional.of(batchId)))
+                .collect(Collectors.groupingBy(CredentialIssuance::status, Collectors.counting()));
+    }
+
+    @Override
+    public List<IssuanceId> findRequestedInBatch(BatchId batchId, int max) {
+        return stored.values().stream().filter(i -> i.batchId().equals(Optional.of(batchId)))
+                .filter(i -> i.status() == IssuanceStatus.REQUESTED).limit(max).map(CredentialIssuance::id).toList();
+    }
+
     /** Everything stored, for assertions. */
     public List<CredentialIssuance> all() {
         return stored.values().stream().map(i -> copyOf(i, i.version())).toList();
     }
 
     private static CredentialIssuance copyOf(CredentialIssuance i, long version) {
-        return CredentialIssuance.reconstitute(i.id(), i.claims(), i.requestedBy(), i.createdAt(), version,
+        return CredentialIssuance.reconstitute(i.id(), i.claims(), i.requestedBy(), i.batchId(), i.reference(),
+                i.createdAt(), version,
                 i.attempts(), i.status(), i.offer(), i.failure(), i.revocationId(), i.revocation(),
                 i.lastReportAt(), i.updatedAt());
     }

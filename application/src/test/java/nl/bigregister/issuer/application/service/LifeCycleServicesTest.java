@@ -67,6 +67,7 @@ class LifeCycleServicesTest {
             Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(24),
             Duration.ofSeconds(60), 4);
     final AtomicInteger wakeUps = new AtomicInteger();
+    final SubmissionGate gate = new SubmissionGate(1000, 1000, () -> 0L, nanos -> { });
     final List<OfferRequest> offerRequests = new ArrayList<>();
 
     OfferSubmitter submitter;
@@ -81,9 +82,9 @@ class LifeCycleServicesTest {
 
     @BeforeEach
     void wire() {
-        submitter = new OfferSubmitter(issuer, repository, queue, transactions, publisher, policy, clock);
+        submitter = new OfferSubmitter(issuer, repository, queue, transactions, publisher, policy, gate, clock);
         start = new StartIssuanceService(repository, queue, transactions, publisher, submitter, clock);
-        retry = new RetryRequestedIssuancesService(repository, queue, transactions, publisher, submitter, policy, clock);
+        retry = new RetryRequestedIssuancesService(repository, queue, transactions, publisher, submitter, policy, gate, clock);
         track = new TrackOfferStatusService(issuer, repository, queue, transactions, publisher, policy, clock);
         expire = new ExpireOffersService(repository, queue, transactions, publisher, clock);
         callbacks = new RecordStatusCallbackService(repository, queue, transactions, wakeUps::incrementAndGet, clock);

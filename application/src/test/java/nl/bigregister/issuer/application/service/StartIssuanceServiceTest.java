@@ -43,10 +43,11 @@ class StartIssuanceServiceTest {
     final RecordingPublisher publisher = new RecordingPublisher();
     final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     final InMemoryIssuanceQueue queue = new InMemoryIssuanceQueue(clock);
+    final SubmissionGate gate = SubmissionGate.systemGate(1000);
 
     StartIssuanceService service() {
         OfferSubmitter submitter = new OfferSubmitter(issuer, repository, queue, transactions, publisher,
-                IssuancePolicy.defaults(), clock);
+                IssuancePolicy.defaults(), gate, clock);
         return new StartIssuanceService(repository, queue, transactions, publisher, submitter, clock);
     }
 

@@ -1,5 +1,6 @@
 package nl.bigregister.issuer.application.port.out;
 
+import nl.bigregister.issuer.domain.BatchId;
 import nl.bigregister.issuer.domain.IssuanceId;
 
 import java.time.Duration;
@@ -14,12 +15,20 @@ import java.util.List;
 public interface IssuanceQueue {
 
     /** Makes work due at {@code dueAt}, or earlier if it already was; keeps its count of tries. */
-    void schedule(IssuanceId id, WorkKind kind, Instant dueAt);
+    default void schedule(IssuanceId id, WorkKind kind, Instant dueAt) {
+        schedule(id, kind, dueAt, Lane.INTERACTIVE);
+    }
+
+    /** As {@link #schedule(IssuanceId, WorkKind, Instant)}, in a lane: interactive work is claimed first. */
+    void schedule(IssuanceId id, WorkKind kind, Instant dueAt, Lane lane);
+
+    /** Makes the submission of every requested issuance of a batch due, in the batch lane, in one go. */
+    void scheduleBatch(BatchId batchId, Instant dueAt);
 
     /** Sets the next due time and counts one more try. */
     void retryAt(IssuanceId id, WorkKind kind, Instant dueAt);
 
-    /** Claims up to {@code max} items of this kind due at {@code now}, skipping those others hold. */
+    /** Claims up to {@code max} items of this kind due at {@code now}, interactive first, skipping those others hold. */
     List<WorkItem> claimDue(WorkKind kind, Instant now, int max, Duration lease);
 
     /** The work is done; forget it. */
