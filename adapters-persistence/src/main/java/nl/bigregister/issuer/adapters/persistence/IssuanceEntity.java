@@ -43,6 +43,9 @@ public class IssuanceEntity {
     LocalDate validUntil;
     @Column(name = "requested_by", nullable = false)
     String requestedBy;
+    @Column(name = "batch_id")
+    UUID batchId;
+    String reference;
     @Column(name = "offer_uri")
     String offerUri;
     @Column(name = "offer_qr_code")

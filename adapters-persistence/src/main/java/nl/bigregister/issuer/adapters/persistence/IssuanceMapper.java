@@ -1,6 +1,8 @@
 package nl.bigregister.issuer.adapters.persistence;
 
 import nl.bigregister.issuer.domain.Attempt;
+import nl.bigregister.issuer.domain.BatchId;
+import nl.bigregister.issuer.domain.Reference;
 import nl.bigregister.issuer.domain.BigNumber;
 import nl.bigregister.issuer.domain.CorrelationId;
 import nl.bigregister.issuer.domain.CredentialIssuance;
@@ -37,6 +39,8 @@ final class IssuanceMapper {
         e.registrationDate = c.registrationDate();
         e.validUntil = c.validUntil();
         e.requestedBy = issuance.requestedBy();
+        e.batchId = issuance.batchId().map(BatchId::value).orElse(null);
+        e.reference = issuance.reference().map(Reference::value).orElse(null);
         e.createdAt = issuance.createdAt();
         copyState(issuance, e);
         return e;
@@ -89,7 +93,9 @@ final class IssuanceMapper {
         Optional<Revocation> revocation = Optional.ofNullable(e.revocationReason)
                 .map(reason -> new Revocation(reason, e.revocationRequestedAt,
                         Optional.ofNullable(e.revocationConfirmedAt)));
-        return CredentialIssuance.reconstitute(new IssuanceId(e.id), claims, e.requestedBy, e.createdAt, e.version,
+        return CredentialIssuance.reconstitute(new IssuanceId(e.id), claims, e.requestedBy,
+                Optional.ofNullable(e.batchId).map(BatchId::new), Optional.ofNullable(e.reference).map(Reference::new),
+                e.createdAt, e.version,
                 attempts, IssuanceStatus.valueOf(e.status), offer, failure,
                 Optional.ofNullable(e.revocationId).map(RevocationId::new), revocation,
                 Optional.ofNullable(e.lastReportAt), e.updatedAt);

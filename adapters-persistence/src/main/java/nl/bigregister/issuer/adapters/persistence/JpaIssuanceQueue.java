@@ -2,8 +2,10 @@ package nl.bigregister.issuer.adapters.persistence;
 
 import jakarta.persistence.EntityManager;
 import nl.bigregister.issuer.application.port.out.IssuanceQueue;
+import nl.bigregister.issuer.application.port.out.Lane;
 import nl.bigregister.issuer.application.port.out.WorkItem;
 import nl.bigregister.issuer.application.port.out.WorkKind;
+import nl.bigregister.issuer.domain.BatchId;
 import nl.bigregister.issuer.domain.IssuanceId;
 
 import java.time.Duration;
@@ -28,7 +30,7 @@ public final class JpaIssuanceQueue implements IssuanceQueue {
     }
 
     @Override
-    public void schedule(IssuanceId id, WorkKind kind, Instant dueAt) {
+    public void schedule(IssuanceId id, WorkKind kind, Instant dueAt, Lane lane) {
         EntityManager em = transactions.entityManager();
         int updated = em.createNativeQuery("""
                         update issuance_work set due_at = case when due_at > ?1 then ?1 else due_at end
@@ -36,11 +38,24 @@ public final class JpaIssuanceQueue implements IssuanceQueue {
                 .setParameter(1, utc(dueAt)).setParameter(2, id.value()).setParameter(3, kind.name())
                 .executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("insert into issuance_work (issuance_id, kind, due_at, tries, since) values (?1, ?2, ?3, 0, ?4)")
+            em.createNativeQuery("insert into issuance_work (issuance_id, kind, due_at, tries, since, lane) "
+                            + "values (?1, ?2, ?3, 0, ?4, ?5)")
                     .setParameter(1, id.value()).setParameter(2, kind.name()).setParameter(3, utc(dueAt))
-                    .setParameter(4, utc(Instant.now()))
+                    .setParameter(4, utc(Instant.now())).setParameter(5, lane.ordinal())
                     .executeUpdate();
         }
+    }
+
+    @Override
+    public void scheduleBatch(BatchId batchId, Instant dueAt) {
+        EntityManager em = transactions.entityManager();
+        // The batch's rows are in the persistence context until flushed; the insert below reads the table.
+        em.flush();
+        em.createNativeQuery("""
+                        insert into issuance_work (issuance_id, kind, due_at, tries, since, lane)
+                        select id, 'SUBMIT', ?1, 0, ?1, ?2 from issuance where batch_id = ?3 and status = 'REQUESTED'""")
+                .setParameter(1, utc(dueAt)).setParameter(2, Lane.BATCH.ordinal()).setParameter(3, batchId.value())
+                .executeUpdate();
     }
 
     @Override
@@ -58,7 +73,7 @@ public final class JpaIssuanceQueue implements IssuanceQueue {
         List<Object[]> rows = em.createNativeQuery("""
                         select issuance_id, tries, due_at, since from issuance_work
                         where kind = ?1 and due_at <= ?2
-                        order by due_at
+                        order by lane, due_at
                         fetch first ?3 rows only
                         for update skip locked""")
                 .setParameter(1, kind.name()).setParameter(2, utc(now)).setParameter(3, max)

@@ -6,13 +6,20 @@ import jakarta.persistence.TypedQuery;
 import nl.bigregister.issuer.application.port.out.ConcurrentUpdateException;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
 import nl.bigregister.issuer.application.port.out.IssuanceSearch;
+import nl.bigregister.issuer.domain.BatchId;
 import nl.bigregister.issuer.domain.BigNumber;
+import nl.bigregister.issuer.domain.IssuanceStatus;
+import nl.bigregister.issuer.domain.Reference;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.IssuanceId;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +37,15 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
     @Override
     public void add(CredentialIssuance issuance) {
         transactions.entityManager().persist(IssuanceMapper.newEntity(issuance));
+    }
+
+    @Override
+    public void addAll(List<CredentialIssuance> issuances) {
+        EntityManager em = transactions.entityManager();
+        issuances.forEach(i -> em.persist(IssuanceMapper.newEntity(i)));
+        // Written and forgotten chunk by chunk, so a batch of 100,000 does not fill the persistence context.
+        em.flush();
+        em.clear();
     }
 
     @Override
@@ -81,6 +97,10 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
     public List<CredentialIssuance> search(IssuanceSearch search) {
         StringBuilder jpql = new StringBuilder("select i from IssuanceEntity i where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        search.batchId().ifPresent(b -> {
+            jpql.append(" and i.batchId = :batchId");
+            parameters.put("batchId", b.value());
+        });
         search.bigNumber().ifPresent(b -> {
             jpql.append(" and i.bigNumber = :bigNumber");
             parameters.put("bigNumber", b.value());
@@ -115,6 +135,41 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
                         where i.bigNumber = :bigNumber and i.status in ('REQUESTED', 'OFFERED', 'OFFER_RETRIEVED', 'ISSUED')
                         order by i.createdAt""", UUID.class)
                 .setParameter("bigNumber", bigNumber.value())
+                .getResultStream().map(IssuanceId::new).toList();
+    }
+
+    @Override
+    public Set<Reference> existingReferences(String clientId, Collection<Reference> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        return transactions.entityManager().createQuery(
+                        "select i.reference from IssuanceEntity i where i.requestedBy = :client and i.reference in :refs",
+                        String.class)
+                .setParameter("client", clientId)
+                .setParameter("refs", candidates.stream().map(Reference::value).toList())
+                .getResultStream().map(Reference::new).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Map<IssuanceStatus, Long> countByStatus(BatchId batchId) {
+        Map<IssuanceStatus, Long> counts = new EnumMap<>(IssuanceStatus.class);
+        transactions.entityManager().createQuery(
+                        "select i.status, count(i) from IssuanceEntity i where i.batchId = :batch group by i.status",
+                        Object[].class)
+                .setParameter("batch", batchId.value())
+                .getResultStream()
+                .forEach(row -> counts.put(IssuanceStatus.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    @Override
+    public List<IssuanceId> findRequestedInBatch(BatchId batchId, int max) {
+        return transactions.entityManager().createQuery(
+                        "select i.id from IssuanceEntity i where i.batchId = :batch and i.status = 'REQUESTED' order by i.id",
+                        UUID.class)
+                .setParameter("batch", batchId.value())
+                .setMaxResults(max)
                 .getResultStream().map(IssuanceId::new).toList();
     }
 }

@@ -1,0 +1,47 @@
+package nl.bigregister.issuer.adapters.persistence;
+
+import nl.bigregister.issuer.application.BatchStorageContract;
+import nl.bigregister.issuer.application.port.out.BatchRepository;
+import nl.bigregister.issuer.application.port.out.IssuanceQueue;
+import nl.bigregister.issuer.application.port.out.IssuanceRepository;
+import nl.bigregister.issuer.application.port.out.Transactions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The batch storage contract on Postgres. */
+class PostgresBatchStorageTest extends BatchStorageContract {
+
+    private static Database database;
+    private static JpaTransactions transactions;
+
+    @BeforeAll
+    static void open() {
+        database = TestDatabases.postgres();
+        transactions = new JpaTransactions(database);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Override
+    protected IssuanceRepository issuances() {
+        return new JpaIssuanceRepository(transactions);
+    }
+
+    @Override
+    protected BatchRepository batches() {
+        return new JpaBatchRepository(transactions);
+    }
+
+    @Override
+    protected IssuanceQueue queue() {
+        return new JpaIssuanceQueue(transactions);
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return transactions;
+    }
+}
