@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Credenco's REST API v2 as documented: start an issuance, its status, revoke; checked by {@code x-api-key}. */
-final class CredencoApi {
+public final class CredencoApi {
 
     static final String TEMPLATE_ID = "big_registration";
     static final List<String> REQUIRED_CLAIMS =
@@ -38,6 +38,24 @@ final class CredencoApi {
     private final Faults faults;
     private final Clock clock;
     private final java.time.Duration codeTtl;
+    private final List<IssueCall> issueCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** An issue call as it arrived (before any fault), for tests of rate and duplicates. */
+    public record IssueCall(Instant at, String bigNumber) {
+    }
+
+    List<IssueCall> issueCalls() {
+        return List.copyOf(issueCalls);
+    }
+
+    /** The claims' big_number of an issue request, if it has one. */
+    private static String bigNumberIn(String body) {
+        try {
+            return JsonHttp.MAPPER.readTree(body).path("claims").path("big_number").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     CredencoApi(String apiKey, Supplier<URI> publicUrl, IssuanceBook book, StatusList statusList,
                 CallbackSender callbacks, Faults faults, Clock clock, java.time.Duration codeTtl) {
@@ -61,8 +79,10 @@ final class CredencoApi {
 
     void issue(HttpExchange exchange) throws IOException {
         requireApiKey(exchange);
+        String raw = JsonHttp.body(exchange);
+        issueCalls.add(new IssueCall(Instant.now(), bigNumberIn(raw)));
         faults.beforeApiCall();
-        JsonNode body = JsonHttp.jsonBody(exchange);
+        JsonNode body = JsonHttp.json(raw);
         String correlationId = text(body, "correlation_id");
         if (correlationId == null) {
             throw new HttpProblem(400, "correlation_id is required", List.of("correlation_id"));

@@ -80,6 +80,11 @@ public final class CredencoSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** Every issue call received, in order, with when it came and for which BIG number. */
+    public java.util.List<CredencoApi.IssueCall> issueCalls() {
+        return credencoApi.issueCalls();
+    }
+
     private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();

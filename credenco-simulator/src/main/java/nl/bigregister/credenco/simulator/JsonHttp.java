@@ -32,7 +32,10 @@ final class JsonHttp {
     }
 
     static JsonNode jsonBody(HttpExchange exchange) throws IOException {
-        String text = body(exchange);
+        return json(body(exchange));
+    }
+
+    static JsonNode json(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);
             if (node == null || !node.isObject()) {

@@ -23,6 +23,8 @@ public class IssuerSettings {
     private final IssuancePolicy policy;
     private final String clients;
     private final Duration workTick;
+    private final double credencoRateLimit;
+    private final int dispatchConcurrency;
 
     @Inject
     public IssuerSettings(Config config) {
@@ -49,6 +51,11 @@ public class IssuerSettings {
                 config.getValue("ISSUER_WORK_LEASE", Duration.class),
                 config.getValue("ISSUER_MAX_ATTEMPTS", Integer.class));
         this.workTick = config.getValue("ISSUER_WORK_TICK", Duration.class);
+        this.credencoRateLimit = config.getValue("ISSUER_CREDENCO_RATE_LIMIT", Double.class);
+        this.dispatchConcurrency = config.getValue("ISSUER_DISPATCH_CONCURRENCY", Integer.class);
+        if (credencoRateLimit <= 0 || dispatchConcurrency < 1) {
+            throw new IllegalArgumentException("ISSUER_CREDENCO_RATE_LIMIT and ISSUER_DISPATCH_CONCURRENCY must be positive");
+        }
         this.clients = optional(config, "ISSUER_CLIENTS");
     }
 
@@ -57,7 +64,9 @@ public class IssuerSettings {
         this.credenco = null;
         this.policy = null;
         this.clients = null;
-        this.workTick = null; // for CDI's proxy only
+        this.workTick = null;
+        this.credencoRateLimit = 0;
+        this.dispatchConcurrency = 0; // for CDI's proxy only
     }
 
     private static String optional(Config config, String name) {
@@ -84,6 +93,16 @@ public class IssuerSettings {
     /** How often this instance looks for due work. */
     public Duration workTick() {
         return workTick;
+    }
+
+    /** Issue calls per second this instance makes to Credenco at most. */
+    public double credencoRateLimit() {
+        return credencoRateLimit;
+    }
+
+    /** How many submissions this instance's dispatcher has in flight at most. */
+    public int dispatchConcurrency() {
+        return dispatchConcurrency;
     }
 
     public String clients() {

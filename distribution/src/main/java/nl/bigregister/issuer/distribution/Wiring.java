@@ -7,12 +7,16 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import nl.bigregister.issuer.adapters.credenco.CredencoCredentialIssuer;
 import nl.bigregister.issuer.adapters.persistence.Database;
+import nl.bigregister.issuer.adapters.persistence.JpaBatchRepository;
 import nl.bigregister.issuer.adapters.persistence.JpaIssuanceQueue;
 import nl.bigregister.issuer.adapters.persistence.JpaIssuanceRepository;
 import nl.bigregister.issuer.adapters.persistence.JpaTransactions;
 import nl.bigregister.issuer.adapters.web.issuance.LiveStatus;
 import nl.bigregister.issuer.adapters.web.security.ApiClients;
+import nl.bigregister.issuer.application.port.in.CancelBatchUseCase;
 import nl.bigregister.issuer.application.port.in.CancelIssuanceUseCase;
+import nl.bigregister.issuer.application.port.in.EnqueueBatchUseCase;
+import nl.bigregister.issuer.application.port.in.GetBatchQuery;
 import nl.bigregister.issuer.application.port.in.CompleteRevocationsUseCase;
 import nl.bigregister.issuer.application.port.in.ExpireOffersUseCase;
 import nl.bigregister.issuer.application.port.in.GetIssuanceQuery;
@@ -24,12 +28,15 @@ import nl.bigregister.issuer.application.port.in.SearchIssuancesQuery;
 import nl.bigregister.issuer.application.port.in.StartIssuanceUseCase;
 import nl.bigregister.issuer.application.port.in.StrikeOffUseCase;
 import nl.bigregister.issuer.application.port.in.TrackOfferStatusUseCase;
+import nl.bigregister.issuer.application.port.out.BatchRepository;
 import nl.bigregister.issuer.application.port.out.CredentialIssuer;
 import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
 import nl.bigregister.issuer.application.port.out.IssuanceQueue;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
 import nl.bigregister.issuer.application.port.out.Transactions;
+import nl.bigregister.issuer.application.service.BatchService;
 import nl.bigregister.issuer.application.service.CancelIssuanceService;
+import nl.bigregister.issuer.application.service.EnqueueBatchService;
 import nl.bigregister.issuer.application.service.ExpireOffersService;
 import nl.bigregister.issuer.application.service.GetIssuanceService;
 import nl.bigregister.issuer.application.service.OfferSubmitter;
@@ -40,6 +47,7 @@ import nl.bigregister.issuer.application.service.RevocationService;
 import nl.bigregister.issuer.application.service.SearchIssuancesService;
 import nl.bigregister.issuer.application.service.StartIssuanceService;
 import nl.bigregister.issuer.application.service.StrikeOffService;
+import nl.bigregister.issuer.application.service.SubmissionGate;
 import nl.bigregister.issuer.application.service.TrackOfferStatusService;
 
 import java.time.Clock;
@@ -114,10 +122,49 @@ public class Wiring {
 
     @Produces
     @Singleton
+    BatchRepository batchRepository(JpaTransactions transactions) {
+        return new JpaBatchRepository(transactions);
+    }
+
+    @Produces
+    @Singleton
+    SubmissionGate submissionGate(IssuerSettings settings) {
+        return SubmissionGate.systemGate(settings.credencoRateLimit());
+    }
+
+    @Produces
+    @Singleton
     OfferSubmitter offerSubmitter(CredentialIssuer issuer, IssuanceRepository repository, IssuanceQueue queue,
                                   Transactions transactions, IssuanceEventPublisher publisher, IssuerSettings settings,
-                                  Clock clock) {
-        return new OfferSubmitter(issuer, repository, queue, transactions, publisher, settings.policy(), clock);
+                                  SubmissionGate gate, Clock clock) {
+        return new OfferSubmitter(issuer, repository, queue, transactions, publisher, settings.policy(), gate, clock);
+    }
+
+    @Produces
+    @Singleton
+    EnqueueBatchUseCase enqueueBatch(IssuanceRepository issuances, BatchRepository batches, IssuanceQueue queue,
+                                     Transactions transactions, Clock clock) {
+        return new EnqueueBatchService(issuances, batches, queue, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(BatchService.class)
+    BatchService batchService(BatchRepository batches, IssuanceRepository issuances, IssuanceQueue queue,
+                              Transactions transactions, IssuanceEventPublisher publisher, Clock clock) {
+        return new BatchService(batches, issuances, queue, transactions, publisher, clock);
+    }
+
+    @Produces
+    @Singleton
+    GetBatchQuery batchProgress(BatchService batches) {
+        return batches;
+    }
+
+    @Produces
+    @Singleton
+    CancelBatchUseCase cancelBatch(BatchService batches) {
+        return batches;
     }
 
     @Produces
@@ -143,9 +190,10 @@ public class Wiring {
     @Singleton
     RetryRequestedIssuancesUseCase retries(IssuanceRepository repository, IssuanceQueue queue,
                                            Transactions transactions, IssuanceEventPublisher publisher,
-                                           OfferSubmitter submitter, IssuerSettings settings, Clock clock) {
+                                           OfferSubmitter submitter, IssuerSettings settings, SubmissionGate gate,
+                                           Clock clock) {
         return new RetryRequestedIssuancesService(repository, queue, transactions, publisher, submitter,
-                settings.policy(), clock);
+                settings.policy(), gate, clock);
     }
 
     @Produces

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,12 +29,15 @@ public class Workers {
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
     static final int BATCH = 50;
+    static final int DISPATCH_BATCH = 2;
 
     private final RetryRequestedIssuancesUseCase retries;
     private final TrackOfferStatusUseCase statusChecks;
     private final ExpireOffersUseCase expiry;
     private final CompleteRevocationsUseCase revocations;
     private final Duration tick;
+    private final int dispatchConcurrency;
+    private final AtomicInteger dispatching = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private ScheduledFuture<?> schedule;
@@ -49,6 +53,7 @@ public class Workers {
         this.expiry = expiry;
         this.revocations = revocations;
         this.tick = settings.workTick();
+        this.dispatchConcurrency = settings.dispatchConcurrency();
     }
 
     protected Workers() {
@@ -56,7 +61,8 @@ public class Workers {
         this.statusChecks = null;
         this.expiry = null;
         this.revocations = null;
-        this.tick = null; // for CDI's proxy only
+        this.tick = null;
+        this.dispatchConcurrency = 0; // for CDI's proxy only
     }
 
     void start() {
@@ -76,12 +82,42 @@ public class Workers {
             return; // a round is running; it will see what is due
         }
         try {
+            startDispatchers();
             drain("status checks", statusChecks::checkDue);
-            drain("retries", retries::retryDue);
             drain("expiry", expiry::expireDue);
             drain("revocations", revocations::revokeDue);
         } finally {
             running.set(false);
+        }
+    }
+
+    /**
+     * Submissions (batch items, retries) run in up to {@code dispatchConcurrency} loops, so calls to a slow
+     * Credenco overlap; each loop takes a few items at a time and the gate paces them all.
+     */
+    private void startDispatchers() {
+        int active;
+        while ((active = dispatching.get()) < dispatchConcurrency) {
+            if (dispatching.compareAndSet(active, active + 1)) {
+                executor.execute(this::dispatchLoop);
+            }
+        }
+    }
+
+    /** Submits due items until none is left (or the gate closes); then this loop ends until the next tick. */
+    private void dispatchLoop() {
+        try {
+            int done;
+            do {
+                done = 0;
+                try {
+                    done = retries.retryDue(DISPATCH_BATCH);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "dispatch failed; it is tried again next tick", e);
+                }
+            } while (done > 0);
+        } finally {
+            dispatching.decrementAndGet();
         }
     }
 

@@ -37,10 +37,15 @@ final class Api {
     }
 
     Answer post(String path, String apiKey, String contentType, String body) {
+        return post(path, apiKey, contentType, body, java.util.Map.of());
+    }
+
+    Answer post(String path, String apiKey, String contentType, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(issuer.uri(path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }

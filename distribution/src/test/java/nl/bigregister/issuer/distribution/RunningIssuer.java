@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 /** The packaged {@code big-issuer.jar} running as its own process on loopback, as an operator starts it. */
 final class RunningIssuer implements AutoCloseable {
 
-    private final Process process;
+    private Process process;
     private final URI baseUri;
     private final Path log;
+    private final ProcessBuilder builder;
 
-    private RunningIssuer(Process process, URI baseUri, Path log) {
-        this.process = process;
+    private RunningIssuer(ProcessBuilder builder, URI baseUri, Path log) throws IOException {
+        this.builder = builder;
+        this.process = builder.start();
         this.baseUri = baseUri;
         this.log = log;
     }
@@ -53,7 +55,7 @@ final class RunningIssuer implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", String.valueOf(port));
         builder.environment().putAll(env);
-        RunningIssuer issuer = new RunningIssuer(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        RunningIssuer issuer = new RunningIssuer(builder, URI.create("http://127.0.0.1:" + port), log);
         issuer.awaitReady(Duration.ofSeconds(120));
         return issuer;
     }
@@ -78,6 +80,19 @@ final class RunningIssuer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("big-issuer.jar not ready within " + timeout + "; see " + log);
+    }
+
+    /** kill -9: no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts again in the same working directory (same database), on the same port, and waits until ready. */
+    void restart() throws IOException, InterruptedException {
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        awaitReady(Duration.ofSeconds(120));
     }
 
     URI uri(String path) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 /** An issuance as clients see it. No personal names: the portal already knows them. */
 public record IssuanceRepresentation(String id, String status, String bigNumber, String profession,
                                      Offer offer, FailureInfo failure, RevocationInfo revocation,
-                                     Instant createdAt, Instant updatedAt) {
+                                     String batchId, String reference, Instant createdAt, Instant updatedAt) {
 
     /** The open offer: what the wallet scans. */
     public record Offer(String uri, String qrCode, Instant expiresAt) {
@@ -39,6 +39,7 @@ public record IssuanceRepresentation(String id, String status, String bigNumber,
                 i.status().isOpen() ? i.offer().map(Offer::of).orElse(null) : null,
                 i.failure().map(FailureInfo::of).orElse(null),
                 i.revocation().map(RevocationInfo::of).orElse(null),
+                i.batchId().map(Object::toString).orElse(null), i.reference().map(Object::toString).orElse(null),
                 i.createdAt(), i.updatedAt());
     }
 }

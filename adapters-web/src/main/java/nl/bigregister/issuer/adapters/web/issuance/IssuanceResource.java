@@ -23,7 +23,6 @@ import nl.bigregister.issuer.application.port.in.CancelIssuanceUseCase;
 import nl.bigregister.issuer.application.port.in.GetIssuanceQuery;
 import nl.bigregister.issuer.application.port.in.RenewIssuanceUseCase;
 import nl.bigregister.issuer.application.port.in.RevokeIssuanceUseCase;
-import nl.bigregister.issuer.application.port.in.SearchIssuancesQuery;
 import nl.bigregister.issuer.application.port.in.StartIssuanceCommand;
 import nl.bigregister.issuer.application.port.in.StartIssuanceUseCase;
 import nl.bigregister.issuer.domain.CredentialIssuance;
@@ -31,6 +30,7 @@ import nl.bigregister.issuer.domain.IssuanceId;
 import nl.bigregister.issuer.domain.IssuanceStatus;
 
 import java.util.List;
+import java.util.Optional;
 
 import static nl.bigregister.issuer.adapters.web.security.Role.ADMIN;
 import static nl.bigregister.issuer.adapters.web.security.Role.AUDITOR;
@@ -45,7 +45,7 @@ public class IssuanceResource {
 
     private final StartIssuanceUseCase startIssuance;
     private final GetIssuanceQuery getIssuance;
-    private final SearchIssuancesQuery searchIssuances;
+    private final IssuanceListing listing;
     private final RenewIssuanceUseCase renewIssuance;
     private final CancelIssuanceUseCase cancelIssuance;
     private final RevokeIssuanceUseCase revokeIssuance;
@@ -53,12 +53,12 @@ public class IssuanceResource {
 
     @Inject
     public IssuanceResource(StartIssuanceUseCase startIssuance, GetIssuanceQuery getIssuance,
-                            SearchIssuancesQuery searchIssuances, RenewIssuanceUseCase renewIssuance,
+                            IssuanceListing listing, RenewIssuanceUseCase renewIssuance,
                             CancelIssuanceUseCase cancelIssuance, RevokeIssuanceUseCase revokeIssuance,
                             LiveStatus liveStatus) {
         this.startIssuance = startIssuance;
         this.getIssuance = getIssuance;
-        this.searchIssuances = searchIssuances;
+        this.listing = listing;
         this.renewIssuance = renewIssuance;
         this.cancelIssuance = cancelIssuance;
         this.revokeIssuance = revokeIssuance;
@@ -95,10 +95,7 @@ public class IssuanceResource {
     public IssuanceList search(@QueryParam("bigNumber") String bigNumber, @QueryParam("status") String status,
                                @QueryParam("from") String from, @QueryParam("to") String to,
                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        SearchIssuancesQuery.Page page = searchIssuances.search(
-                SearchParameters.parse(bigNumber, status, from, to, limit, cursor));
-        return new IssuanceList(page.items().stream().map(IssuanceRepresentation::of).toList(),
-                page.next().map(PageCursor::encode).orElse(null));
+        return listing.list(bigNumber, status, from, to, limit, cursor, Optional.empty());
     }
 
     /** A new offer after {@code expired} or {@code failed}; answers like the start. */

@@ -9,7 +9,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import nl.bigregister.issuer.application.port.in.BatchNotFoundException;
+import nl.bigregister.issuer.application.port.in.IdempotencyKeyReusedException;
 import nl.bigregister.issuer.application.port.in.IssuanceNotFoundException;
+import nl.bigregister.issuer.application.port.out.ConcurrentUpdateException;
 import nl.bigregister.issuer.domain.IllegalTransitionException;
 import nl.bigregister.issuer.domain.InvalidValueException;
 
@@ -75,6 +78,34 @@ public final class ProblemMappers {
         public Response toResponse(IllegalTransitionException e) {
             return Problem.of("illegal-transition", "Not allowed in the current status", Response.Status.CONFLICT,
                     e.getMessage()).toResponse();
+        }
+    }
+
+    /** 404 for a batch that does not exist or is not the caller's. */
+    @Provider
+    public static final class BatchNotFound implements ExceptionMapper<BatchNotFoundException> {
+        @Override
+        public Response toResponse(BatchNotFoundException e) {
+            return Problem.of("not-found", "No such batch", Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+        }
+    }
+
+    /** 422: an Idempotency-Key sent again with another body (IETF idempotency-key draft). */
+    @Provider
+    public static final class IdempotencyKeyReused implements ExceptionMapper<IdempotencyKeyReusedException> {
+        @Override
+        public Response toResponse(IdempotencyKeyReusedException e) {
+            return Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422, e.getMessage()).toResponse();
+        }
+    }
+
+    /** 409: someone else changed the issuance at the same moment; the request can simply be repeated. */
+    @Provider
+    public static final class ConcurrentUpdate implements ExceptionMapper<ConcurrentUpdateException> {
+        @Override
+        public Response toResponse(ConcurrentUpdateException e) {
+            return Problem.of("concurrent-update", "Changed at the same moment", Response.Status.CONFLICT,
+                    "The issuance changed while this request was handled; repeat the request.").toResponse();
         }
     }
 
