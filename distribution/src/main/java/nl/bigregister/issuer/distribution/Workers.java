@@ -2,6 +2,8 @@ package nl.bigregister.issuer.distribution;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +27,11 @@ import java.util.logging.Logger;
  * item twice. Each round takes a bounded batch, so one slow round cannot starve the next.
  */
 @ApplicationScoped
+@ManagedExecutorDefinition(name = Workers.DISPATCH_EXECUTOR, maxAsync = 64)
 public class Workers {
+
+    /** The dispatch loops' own pool: the server's default one is small and shared with everything else. */
+    static final String DISPATCH_EXECUTOR = "java:app/concurrent/Dispatch";
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
     static final int BATCH = 50;
@@ -44,6 +50,9 @@ public class Workers {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Resource(lookup = DISPATCH_EXECUTOR)
+    ManagedExecutorService dispatchExecutor;
 
     @Inject
     public Workers(RetryRequestedIssuancesUseCase retries, TrackOfferStatusUseCase statusChecks,
@@ -99,7 +108,7 @@ public class Workers {
         int active;
         while ((active = dispatching.get()) < dispatchConcurrency) {
             if (dispatching.compareAndSet(active, active + 1)) {
-                executor.execute(this::dispatchLoop);
+                dispatchExecutor.execute(this::dispatchLoop);
             }
         }
     }

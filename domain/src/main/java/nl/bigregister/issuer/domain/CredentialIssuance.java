@@ -257,6 +257,11 @@ public final class CredentialIssuance {
         updatedAt = now;
     }
 
+    /** The events raised since the last {@link #pullEvents()}, without forgetting them (for the audit trail). */
+    public List<IssuanceEvent> pendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+
     /** Hands over the events raised since the last call, and forgets them. */
     public List<IssuanceEvent> pullEvents() {
         List<IssuanceEvent> events = List.copyOf(pendingEvents);

@@ -34,7 +34,8 @@ public final class Database implements AutoCloseable {
         try {
             var result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    // Common migrations, and those only one database has (PostgreSQL's append-only trigger).
+                    .locations("classpath:db/migration", settings.isPostgres() ? "classpath:db/postgresql" : "classpath:db/h2")
                     .load()
                     .migrate();
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + settings + ")");
@@ -67,13 +68,22 @@ public final class Database implements AutoCloseable {
                 // Payara's runtime enhancer breaks Hibernate 7; nothing here needs enhancement.
                 .property("hibernate.enhancer.enableDirtyTracking", "false")
                 .property("hibernate.enhancer.enableLazyInitialization", "false")
-                .property("hibernate.jdbc.time_zone", "UTC");
+                .property("hibernate.jdbc.time_zone", "UTC")
+                // Batches write tens of thousands of rows: send them in JDBC batches.
+                .property("hibernate.jdbc.batch_size", "200")
+                .property("hibernate.order_inserts", "true")
+                .property("hibernate.order_updates", "true");
         // Asked of Hibernate directly: the server's provider lookup would hand the unit to its default provider.
         return new HibernatePersistenceProvider().createEntityManagerFactory(configuration);
     }
 
     EntityManagerFactory entityManagerFactory() {
         return entityManagerFactory;
+    }
+
+    /** The connection pool, for tests that must reach the database around the application. */
+    javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     /** Whether the database answers now; for the readiness check. */

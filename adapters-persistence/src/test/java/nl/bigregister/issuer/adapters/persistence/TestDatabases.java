@@ -18,6 +18,18 @@ final class TestDatabases {
         return Database.open(new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4));
     }
 
+    /** A new, empty database on the shared PostgreSQL server, for tests that must start from nothing. */
+    static Database freshPostgres() {
+        postgres().close();
+        String name = "t" + UUID.randomUUID().toString().replace("-", "");
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Database.open(new DatabaseSettings(postgres.getJdbcUrl("postgres", name), "postgres", "postgres", 4));
+    }
+
     /** A new pool on the shared PostgreSQL server, as a second instance of the application would have. */
     static synchronized Database postgres() {
         if (postgres == null) {
