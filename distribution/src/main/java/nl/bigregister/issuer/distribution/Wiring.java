@@ -7,11 +7,23 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import nl.bigregister.issuer.adapters.credenco.CredencoCredentialIssuer;
 import nl.bigregister.issuer.adapters.persistence.Database;
+import nl.bigregister.issuer.adapters.persistence.JpaAuditTrail;
 import nl.bigregister.issuer.adapters.persistence.JpaBatchRepository;
 import nl.bigregister.issuer.adapters.persistence.JpaIssuanceQueue;
 import nl.bigregister.issuer.adapters.persistence.JpaIssuanceRepository;
 import nl.bigregister.issuer.adapters.persistence.JpaTransactions;
 import nl.bigregister.issuer.adapters.web.issuance.LiveStatus;
+import nl.bigregister.issuer.adapters.web.issuance.Unaudited;
+import nl.bigregister.issuer.application.audit.AuditTrailService;
+import nl.bigregister.issuer.application.audit.AuditedQueries;
+import nl.bigregister.issuer.application.audit.Auditor;
+import nl.bigregister.issuer.application.audit.AuditingIssuanceRepository;
+import nl.bigregister.issuer.application.audit.ThreadCallerContext;
+import nl.bigregister.issuer.application.port.in.QueryAuditTrailQuery;
+import nl.bigregister.issuer.application.port.in.RecordRefusalUseCase;
+import nl.bigregister.issuer.application.port.in.VerifyAuditTrailUseCase;
+import nl.bigregister.issuer.application.port.out.AuditTrail;
+import nl.bigregister.issuer.application.port.out.CallerContext;
 import nl.bigregister.issuer.adapters.web.security.ApiClients;
 import nl.bigregister.issuer.application.port.in.CancelBatchUseCase;
 import nl.bigregister.issuer.application.port.in.CancelIssuanceUseCase;
@@ -92,8 +104,52 @@ public class Wiring {
 
     @Produces
     @Singleton
-    IssuanceRepository issuanceRepository(JpaTransactions transactions) {
-        return new JpaIssuanceRepository(transactions);
+    CallerContext callerContext() {
+        return new ThreadCallerContext();
+    }
+
+    @Produces
+    @Singleton
+    AuditTrail auditTrail(JpaTransactions transactions) {
+        return new JpaAuditTrail(transactions);
+    }
+
+    @Produces
+    @Singleton
+    Auditor auditor(AuditTrail trail, CallerContext callers, Clock clock) {
+        return new Auditor(trail, callers, clock);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(AuditTrailService.class)
+    AuditTrailService auditTrailService(AuditTrail trail, Auditor auditor, Transactions transactions) {
+        return new AuditTrailService(trail, auditor, transactions);
+    }
+
+    @Produces
+    @Singleton
+    QueryAuditTrailQuery auditQueries(AuditTrailService service) {
+        return service;
+    }
+
+    @Produces
+    @Singleton
+    VerifyAuditTrailUseCase auditVerification(AuditTrailService service) {
+        return service;
+    }
+
+    @Produces
+    @Singleton
+    RecordRefusalUseCase refusals(AuditTrailService service) {
+        return service;
+    }
+
+    /** Every state change stored is audited in the same transaction. */
+    @Produces
+    @Singleton
+    IssuanceRepository issuanceRepository(JpaTransactions transactions, Auditor auditor) {
+        return new AuditingIssuanceRepository(new JpaIssuanceRepository(transactions), auditor);
     }
 
     @Produces
@@ -143,8 +199,9 @@ public class Wiring {
     @Produces
     @Singleton
     EnqueueBatchUseCase enqueueBatch(IssuanceRepository issuances, BatchRepository batches, IssuanceQueue queue,
-                                     Transactions transactions, Clock clock) {
-        return new EnqueueBatchService(issuances, batches, queue, transactions, clock);
+                                     Transactions transactions, Auditor auditor, Clock clock) {
+        return AuditedQueries.enqueueBatch(new EnqueueBatchService(issuances, batches, queue, transactions, clock),
+                auditor, transactions);
     }
 
     @Produces
@@ -157,8 +214,8 @@ public class Wiring {
 
     @Produces
     @Singleton
-    GetBatchQuery batchProgress(BatchService batches) {
-        return batches;
+    GetBatchQuery batchProgress(BatchService batches, Auditor auditor, Transactions transactions) {
+        return AuditedQueries.getBatch(batches, auditor, transactions);
     }
 
     @Produces
@@ -176,14 +233,21 @@ public class Wiring {
 
     @Produces
     @Singleton
-    GetIssuanceQuery getIssuance(IssuanceRepository repository, Transactions transactions) {
+    GetIssuanceQuery getIssuance(IssuanceRepository repository, Transactions transactions, Auditor auditor) {
+        return AuditedQueries.getIssuance(new GetIssuanceService(repository, transactions), auditor, transactions);
+    }
+
+    @Produces
+    @Singleton
+    @Unaudited
+    GetIssuanceQuery getIssuanceUnaudited(IssuanceRepository repository, Transactions transactions) {
         return new GetIssuanceService(repository, transactions);
     }
 
     @Produces
     @Singleton
-    SearchIssuancesQuery searchIssuances(IssuanceRepository repository, Transactions transactions) {
-        return new SearchIssuancesService(repository, transactions);
+    SearchIssuancesQuery searchIssuances(IssuanceRepository repository, Transactions transactions, Auditor auditor) {
+        return AuditedQueries.searchIssuances(new SearchIssuancesService(repository, transactions), auditor, transactions);
     }
 
     @Produces
@@ -249,8 +313,9 @@ public class Wiring {
     @Produces
     @Singleton
     StrikeOffUseCase strikeOff(IssuanceRepository repository, Transactions transactions, RevokeIssuanceUseCase revoke,
-                               CancelIssuanceUseCase cancel) {
-        return new StrikeOffService(repository, transactions, revoke, cancel);
+                               CancelIssuanceUseCase cancel, Auditor auditor) {
+        return AuditedQueries.strikeOff(new StrikeOffService(repository, transactions, revoke, cancel), auditor,
+                transactions);
     }
 
     @Produces

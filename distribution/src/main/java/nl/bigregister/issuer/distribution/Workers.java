@@ -11,6 +11,8 @@ import nl.bigregister.issuer.application.port.in.CompleteRevocationsUseCase;
 import nl.bigregister.issuer.application.port.in.ExpireOffersUseCase;
 import nl.bigregister.issuer.application.port.in.RetryRequestedIssuancesUseCase;
 import nl.bigregister.issuer.application.port.in.TrackOfferStatusUseCase;
+import nl.bigregister.issuer.application.port.out.Caller;
+import nl.bigregister.issuer.application.port.out.CallerContext;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +45,7 @@ public class Workers {
     private final CompleteRevocationsUseCase revocations;
     private final Duration tick;
     private final int dispatchConcurrency;
+    private final CallerContext callers;
     private final AtomicInteger dispatching = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
@@ -56,13 +59,15 @@ public class Workers {
 
     @Inject
     public Workers(RetryRequestedIssuancesUseCase retries, TrackOfferStatusUseCase statusChecks,
-                   ExpireOffersUseCase expiry, CompleteRevocationsUseCase revocations, IssuerSettings settings) {
+                   ExpireOffersUseCase expiry, CompleteRevocationsUseCase revocations, IssuerSettings settings,
+                   CallerContext callers) {
         this.retries = retries;
         this.statusChecks = statusChecks;
         this.expiry = expiry;
         this.revocations = revocations;
         this.tick = settings.workTick();
         this.dispatchConcurrency = settings.dispatchConcurrency();
+        this.callers = callers;
     }
 
     protected Workers() {
@@ -71,7 +76,8 @@ public class Workers {
         this.expiry = null;
         this.revocations = null;
         this.tick = null;
-        this.dispatchConcurrency = 0; // for CDI's proxy only
+        this.dispatchConcurrency = 0;
+        this.callers = null; // for CDI's proxy only
     }
 
     void start() {
@@ -92,7 +98,8 @@ public class Workers {
         }
         try {
             startDispatchers();
-            drain("status checks", statusChecks::checkDue);
+            // What a status check applies is Credenco's word: the audit trail names it as the actor.
+            drain("status checks", max -> callers.as(Caller.CREDENCO, () -> statusChecks.checkDue(max)));
             drain("expiry", expiry::expireDue);
             drain("revocations", revocations::revokeDue);
         } finally {

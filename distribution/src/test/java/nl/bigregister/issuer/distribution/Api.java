@@ -57,7 +57,12 @@ final class Api {
     }
 
     Answer get(String path, String apiKey) {
+        return get(path, apiKey, java.util.Map.of());
+    }
+
+    Answer get(String path, String apiKey, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(issuer.uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        headers.forEach(request::header);
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }

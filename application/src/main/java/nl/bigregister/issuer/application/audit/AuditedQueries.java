@@ -1,6 +1,7 @@
 package nl.bigregister.issuer.application.audit;
 
 import nl.bigregister.issuer.application.port.in.BatchViewer;
+import nl.bigregister.issuer.application.port.in.EnqueueBatchUseCase;
 import nl.bigregister.issuer.application.port.in.GetBatchQuery;
 import nl.bigregister.issuer.application.port.in.GetIssuanceQuery;
 import nl.bigregister.issuer.application.port.in.SearchIssuancesQuery;
@@ -60,6 +61,19 @@ public final class AuditedQueries {
                             + outcome.cancelled().size() + " cancelled"));
             return outcome;
         };
+    }
+
+    public static EnqueueBatchUseCase enqueueBatch(EnqueueBatchUseCase delegate, Auditor auditor,
+                                                   Transactions transactions) {
+        return command -> transactions.inTransaction(() -> {
+            EnqueueBatchUseCase.BatchReceipt receipt = delegate.enqueue(command);
+            if (!receipt.replayed()) {
+                auditor.record(AuditAction.BATCH_ENQUEUED, "success", Optional.empty(), Optional.empty(),
+                        Optional.empty(), "batch " + receipt.id() + ": " + receipt.accepted() + " accepted, "
+                                + receipt.rejected().size() + " rejected");
+            }
+            return receipt;
+        });
     }
 
     private static String describe(IssuanceSearch s) {

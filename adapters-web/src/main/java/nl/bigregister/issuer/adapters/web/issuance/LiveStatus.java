@@ -59,7 +59,7 @@ public class LiveStatus implements IssuanceEventPublisher {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    public LiveStatus(GetIssuanceQuery getIssuance) {
+    public LiveStatus(@Unaudited GetIssuanceQuery getIssuance) {
         this.getIssuance = getIssuance;
     }
 

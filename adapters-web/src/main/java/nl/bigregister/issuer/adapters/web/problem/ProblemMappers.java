@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import nl.bigregister.issuer.application.port.in.BatchNotFoundException;
 import nl.bigregister.issuer.application.port.in.IdempotencyKeyReusedException;
 import nl.bigregister.issuer.application.port.in.IssuanceNotFoundException;
+import nl.bigregister.issuer.application.port.in.RecordRefusalUseCase;
 import nl.bigregister.issuer.application.port.out.ConcurrentUpdateException;
 import nl.bigregister.issuer.domain.IllegalTransitionException;
 import nl.bigregister.issuer.domain.InvalidValueException;
@@ -71,11 +72,24 @@ public final class ProblemMappers {
         }
     }
 
-    /** 409 naming the status that forbids the request. */
+    /** 409 naming the status that forbids the request; the refused attempt goes into the audit trail. */
     @Provider
-    public static final class Conflict implements ExceptionMapper<IllegalTransitionException> {
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class Conflict implements ExceptionMapper<IllegalTransitionException> {
+        private final RecordRefusalUseCase refusals;
+
+        @jakarta.inject.Inject
+        public Conflict(RecordRefusalUseCase refusals) {
+            this.refusals = refusals;
+        }
+
+        protected Conflict() {
+            this(null); // for CDI's proxy only
+        }
+
         @Override
         public Response toResponse(IllegalTransitionException e) {
+            refusals.refused("409", e.getMessage(), java.util.Optional.of(e.issuanceId().toString()));
             return Problem.of("illegal-transition", "Not allowed in the current status", Response.Status.CONFLICT,
                     e.getMessage()).toResponse();
         }

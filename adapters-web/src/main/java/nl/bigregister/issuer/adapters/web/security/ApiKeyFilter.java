@@ -11,7 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletRequest;
 import nl.bigregister.issuer.adapters.web.problem.Problem;
+import nl.bigregister.issuer.application.port.in.RecordRefusalUseCase;
+import nl.bigregister.issuer.application.port.out.Caller;
+import nl.bigregister.issuer.application.port.out.CallerContext;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
@@ -20,7 +24,8 @@ import java.util.Set;
 
 /**
  * Authenticates every call to a resource method that declares {@link Allowed} by its
- * {@code X-API-Key} header, then checks the role: no or unknown key → 401, wrong role → 403.
+ * {@code X-API-Key} header, then checks the role: no or unknown key → 401, wrong role → 403; both refusals
+ * go into the audit trail. Sets the caller (client, {@code X-On-Behalf-Of}, source address) for the request.
  */
 @Provider
 @ApplicationScoped
@@ -29,18 +34,27 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     public static final String HEADER = "X-API-Key";
 
+    public static final String ON_BEHALF_OF = "X-On-Behalf-Of";
+
     private final ApiClients clients;
+    private final CallerContext callers;
+    private final RecordRefusalUseCase refusals;
 
     @Context
     ResourceInfo resourceInfo;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Inject
-    public ApiKeyFilter(ApiClients clients) {
+    public ApiKeyFilter(ApiClients clients, CallerContext callers, RecordRefusalUseCase refusals) {
         this.clients = clients;
+        this.callers = callers;
+        this.refusals = refusals;
     }
 
     protected ApiKeyFilter() {
-        this.clients = null; // for CDI's proxy only
+        this(null, null, null); // for CDI's proxy only
     }
 
     @Override
@@ -50,13 +64,20 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             return;
         }
         Optional<ApiClient> client = clients.authenticate(request.getHeaderString(HEADER));
+        Caller caller = new Caller(client.map(ApiClient::id).orElse("anonymous"),
+                Optional.ofNullable(request.getHeaderString(ON_BEHALF_OF)).filter(v -> !v.isBlank()),
+                Optional.ofNullable(servletRequest).map(HttpServletRequest::getRemoteAddr));
+        callers.enter(caller);
+        String what = request.getMethod() + " /" + request.getUriInfo().getPath();
         if (client.isEmpty()) {
+            refusals.refused("401", what, Optional.empty());
             request.abortWith(Response.fromResponse(Problem.of("unauthenticated", "Authentication required",
                             Response.Status.UNAUTHORIZED, "Send a valid API key in the " + HEADER + " header.")
                     .toResponse()).header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"").build());
             return;
         }
         if (!client.get().hasAnyOf(allowed.get())) {
+            refusals.refused("403", what, Optional.empty());
             request.abortWith(Problem.of("forbidden", "Not allowed", Response.Status.FORBIDDEN,
                     "Client " + client.get().id() + " lacks a role for this request; it needs one of "
                             + allowed.get().stream().map(Role::roleName).sorted().toList() + ".").toResponse());
