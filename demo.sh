@@ -27,6 +27,9 @@ export ISSUER_DEMO=true
 export ISSUER_CLIENTS="demo-portal:portal:$(sha demo-portal-key);demo-batch:batch:$(sha demo-batch-key);demo-auditor:auditor:$(sha demo-auditor-key);demo-admin:admin:$(sha demo-admin-key)"
 
 mkdir -p data
+# The demo's own encryption key for the personal claims, made once and kept beside its database.
+[ -s data/encryption.key ] || head -c 32 /dev/urandom | base64 > data/encryption.key
+export ISSUER_ENCRYPTION_KEY="$(cat data/encryption.key)"
 pids=()
 stop() {
   trap - INT TERM EXIT

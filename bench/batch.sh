@@ -32,7 +32,7 @@ until grep -q "ready" "$work/simulator.log"; do sleep 0.2; done
 
 for rate in $RATES; do
   mkdir -p "$work/$rate"
-  ( cd "$work/$rate" && PORT=18280 CREDENCO_BASE_URL=http://127.0.0.1:18281 CREDENCO_API_KEY=demo-credenco-key \
+  ( cd "$work/$rate" && ISSUER_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" PORT=18280 CREDENCO_BASE_URL=http://127.0.0.1:18281 CREDENCO_API_KEY=demo-credenco-key \
     ISSUER_CLIENTS="jobs:batch:$(sha bench-batch-key);portal:portal:$(sha bench-portal-key)" \
     ISSUER_CREDENCO_RATE_LIMIT="$rate" ISSUER_DISPATCH_CONCURRENCY=16 ISSUER_STATUS_POLL_INTERVAL=PT1M \
     exec java -Xmx512m -XX:MaxMetaspaceSize=256m -XX:+UseSerialGC -jar "$OLDPWD/distribution/target/big-issuer.jar" > issuer.log 2>&1 ) & issuer=$!

@@ -22,7 +22,7 @@ trap cleanup EXIT
 key=bench-portal-key
 java bench/IssuanceLoad.java stub 18181 > "$work/stub.log" 2>&1 & stub=$!
 started=$(date +%s.%N)
-( cd "$work" && PORT=18180 CREDENCO_BASE_URL=http://127.0.0.1:18181 CREDENCO_API_KEY=k \
+( cd "$work" && ISSUER_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" PORT=18180 CREDENCO_BASE_URL=http://127.0.0.1:18181 CREDENCO_API_KEY=k \
   ISSUER_CLIENTS="bench:portal:$(printf %s $key | sha256sum | cut -d' ' -f1)" \
   exec java $ISSUER_JAVA_OPTS -jar "$OLDPWD/distribution/target/big-issuer.jar" > issuer.log 2>&1 ) & issuer=$!
 until curl -fs http://127.0.0.1:18180/health/ready >/dev/null 2>&1; do sleep 0.2; done

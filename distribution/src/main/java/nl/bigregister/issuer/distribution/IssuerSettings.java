@@ -23,6 +23,8 @@ public class IssuerSettings {
     private final IssuancePolicy policy;
     private final String clients;
     private final Duration workTick;
+    private final String encryptionKey;
+    private final java.util.List<String> oldEncryptionKeys;
     private final double credencoRateLimit;
     private final int dispatchConcurrency;
 
@@ -57,6 +59,9 @@ public class IssuerSettings {
             throw new IllegalArgumentException("ISSUER_CREDENCO_RATE_LIMIT and ISSUER_DISPATCH_CONCURRENCY must be positive");
         }
         this.clients = optional(config, "ISSUER_CLIENTS");
+        this.encryptionKey = required(config, "ISSUER_ENCRYPTION_KEY");
+        this.oldEncryptionKeys = java.util.Arrays.stream(optional(config, "ISSUER_ENCRYPTION_OLD_KEYS").split("[,;\\s]+"))
+                .filter(k -> !k.isBlank()).toList();
     }
 
     protected IssuerSettings() {
@@ -66,7 +71,9 @@ public class IssuerSettings {
         this.clients = null;
         this.workTick = null;
         this.credencoRateLimit = 0;
-        this.dispatchConcurrency = 0; // for CDI's proxy only
+        this.dispatchConcurrency = 0;
+        this.encryptionKey = null;
+        this.oldEncryptionKeys = null; // for CDI's proxy only
     }
 
     private static String optional(Config config, String name) {
@@ -103,6 +110,16 @@ public class IssuerSettings {
     /** How many submissions this instance's dispatcher has in flight at most. */
     public int dispatchConcurrency() {
         return dispatchConcurrency;
+    }
+
+    /** The AES-256 key (base64) the personal claims are encrypted with. */
+    public String encryptionKey() {
+        return encryptionKey;
+    }
+
+    /** Earlier keys, still needed to read what was written before a rotation. */
+    public java.util.List<String> oldEncryptionKeys() {
+        return oldEncryptionKeys;
     }
 
     public String clients() {

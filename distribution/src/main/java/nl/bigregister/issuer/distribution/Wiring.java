@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import nl.bigregister.issuer.adapters.credenco.CredencoCredentialIssuer;
+import nl.bigregister.issuer.adapters.persistence.ClaimsCipher;
 import nl.bigregister.issuer.adapters.persistence.Database;
 import nl.bigregister.issuer.adapters.persistence.JpaAuditTrail;
 import nl.bigregister.issuer.adapters.persistence.JpaBatchRepository;
@@ -145,11 +146,17 @@ public class Wiring {
         return service;
     }
 
+    @Produces
+    @Singleton
+    ClaimsCipher claimsCipher(IssuerSettings settings) {
+        return new ClaimsCipher(settings.encryptionKey(), settings.oldEncryptionKeys());
+    }
+
     /** Every state change stored is audited in the same transaction. */
     @Produces
     @Singleton
-    IssuanceRepository issuanceRepository(JpaTransactions transactions, Auditor auditor) {
-        return new AuditingIssuanceRepository(new JpaIssuanceRepository(transactions), auditor);
+    IssuanceRepository issuanceRepository(JpaTransactions transactions, Auditor auditor, ClaimsCipher cipher) {
+        return new AuditingIssuanceRepository(new JpaIssuanceRepository(transactions, cipher), auditor);
     }
 
     @Produces

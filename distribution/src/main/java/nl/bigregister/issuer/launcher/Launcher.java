@@ -65,6 +65,19 @@ public final class Launcher {
         if (setting("CREDENCO_API_KEY", "").isBlank()) {
             problems.add("CREDENCO_API_KEY is not set");
         }
+        String key = setting("ISSUER_ENCRYPTION_KEY", "");
+        if (key.isBlank()) {
+            problems.add("ISSUER_ENCRYPTION_KEY is not set: personal claims are stored encrypted with it "
+                    + "(32 random bytes, base64: head -c 32 /dev/urandom | base64)");
+        } else {
+            try {
+                if (java.util.Base64.getDecoder().decode(key).length != 32) {
+                    problems.add("ISSUER_ENCRYPTION_KEY must be 32 bytes, base64-encoded");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("ISSUER_ENCRYPTION_KEY is not base64");
+            }
+        }
         String port = setting("PORT", "8080");
         if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
             problems.add("PORT must be a port number, not '" + port + "'");

@@ -23,6 +23,7 @@ class LauncherIT {
         builder.environment().remove("ISSUER_CLIENTS");
         builder.environment().remove("CREDENCO_BASE_URL");
         builder.environment().remove("CREDENCO_API_KEY");
+        builder.environment().remove("ISSUER_ENCRYPTION_KEY");
         builder.environment().putAll(env);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops by itself").isTrue();
@@ -34,7 +35,7 @@ class LauncherIT {
         Outcome outcome = run(Map.of());
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.output()).contains("refuses to start").contains("ISSUER_CLIENTS")
-                .contains("CREDENCO_BASE_URL").contains("CREDENCO_API_KEY");
+                .contains("CREDENCO_BASE_URL").contains("CREDENCO_API_KEY").contains("ISSUER_ENCRYPTION_KEY");
     }
 
     @Test

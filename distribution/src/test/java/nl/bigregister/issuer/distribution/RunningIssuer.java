@@ -54,6 +54,8 @@ final class RunningIssuer implements AutoCloseable {
                 .redirectOutput(log.toFile());
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", String.valueOf(port));
+        env.putIfAbsent("ISSUER_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(
+                (name + "-key-" + "x".repeat(32)).substring(0, 32).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         builder.environment().putAll(env);
         RunningIssuer issuer = new RunningIssuer(builder, URI.create("http://127.0.0.1:" + port), log);
         issuer.awaitReady(Duration.ofSeconds(120));

@@ -13,5 +13,8 @@ public record Specialism(String value) {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidValueException("specialism", "must be at most " + MAX_LENGTH + " characters");
         }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("specialism", "must not contain control characters");
+        }
     }
 }

@@ -30,17 +30,21 @@ public class IssuanceEntity {
     String status;
     @Column(name = "big_number", nullable = false)
     String bigNumber;
-    @Column(name = "first_name", nullable = false)
+    /** Legacy plaintext columns: empty for everything written since claims are encrypted. */
+    @Column(name = "first_name")
     String firstName;
-    @Column(name = "last_name", nullable = false)
+    @Column(name = "last_name")
     String lastName;
     @Column(nullable = false)
     String profession;
     String specialism;
-    @Column(name = "registration_date", nullable = false)
+    @Column(name = "registration_date")
     LocalDate registrationDate;
-    @Column(name = "valid_until", nullable = false)
+    @Column(name = "valid_until")
     LocalDate validUntil;
+    /** Names, specialism and dates, AES-256-GCM encrypted by {@link ClaimsCipher}. */
+    @Column(name = "claims_ciphertext")
+    String claimsCiphertext;
     @Column(name = "requested_by", nullable = false)
     String requestedBy;
     @Column(name = "batch_id")

@@ -18,6 +18,7 @@ import nl.bigregister.issuer.domain.RevocationId;
 import nl.bigregister.issuer.domain.Specialism;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,17 +28,16 @@ final class IssuanceMapper {
     private IssuanceMapper() {
     }
 
-    static IssuanceEntity newEntity(CredentialIssuance issuance) {
+    /** Separates the encrypted fields; none of them may contain a control character. */
+    private static final String SEPARATOR = "\u001f";
+
+    static IssuanceEntity newEntity(CredentialIssuance issuance, ClaimsCipher cipher) {
         IssuanceEntity e = new IssuanceEntity();
         e.id = issuance.id().value();
         RegistrationClaims c = issuance.claims();
         e.bigNumber = c.bigNumber().value();
-        e.firstName = c.firstName().value();
-        e.lastName = c.lastName().value();
         e.profession = c.profession().name();
-        e.specialism = c.specialism().map(Specialism::value).orElse(null);
-        e.registrationDate = c.registrationDate();
-        e.validUntil = c.validUntil();
+        e.claimsCiphertext = cipher.encrypt(personal(c));
         e.requestedBy = issuance.requestedBy();
         e.batchId = issuance.batchId().map(BatchId::value).orElse(null);
         e.reference = issuance.reference().map(Reference::value).orElse(null);
@@ -46,8 +46,28 @@ final class IssuanceMapper {
         return e;
     }
 
-    /** Copies what can change after creation: status, offer, failure, revocation, attempts. */
-    static void copyState(CredentialIssuance issuance, IssuanceEntity e) {
+    private static String personal(RegistrationClaims c) {
+        return String.join(SEPARATOR, c.firstName().value(), c.lastName().value(),
+                c.specialism().map(Specialism::value).orElse(""), c.registrationDate().toString(), c.validUntil().toString());
+    }
+
+    /**
+     * Copies what can change after creation: status, offer, failure, revocation, attempts; and moves the
+     * claims to the current key (or out of legacy plaintext columns) when they are not there yet.
+     */
+    static void copyState(CredentialIssuance issuance, IssuanceEntity e, ClaimsCipher cipher) {
+        if (e.claimsCiphertext == null || cipher.isStale(e.claimsCiphertext)) {
+            e.claimsCiphertext = cipher.encrypt(personal(issuance.claims()));
+            e.firstName = null;
+            e.lastName = null;
+            e.specialism = null;
+            e.registrationDate = null;
+            e.validUntil = null;
+        }
+        copyState(issuance, e);
+    }
+
+    private static void copyState(CredentialIssuance issuance, IssuanceEntity e) {
         e.status = issuance.status().name();
         CredentialOffer offer = issuance.offer().orElse(null);
         e.offerUri = offer == null ? null : offer.uri();
@@ -79,10 +99,18 @@ final class IssuanceMapper {
         return e;
     }
 
-    static CredentialIssuance toDomain(IssuanceEntity e) {
-        RegistrationClaims claims = new RegistrationClaims(new BigNumber(e.bigNumber), new PersonName(e.firstName),
-                new PersonName(e.lastName), Profession.valueOf(e.profession),
-                Optional.ofNullable(e.specialism).map(Specialism::new), e.registrationDate, e.validUntil);
+    static CredentialIssuance toDomain(IssuanceEntity e, ClaimsCipher cipher) {
+        RegistrationClaims claims;
+        if (e.claimsCiphertext != null) {
+            String[] f = cipher.decrypt(e.claimsCiphertext).split(SEPARATOR, -1);
+            claims = new RegistrationClaims(new BigNumber(e.bigNumber), new PersonName(f[0]), new PersonName(f[1]),
+                    Profession.valueOf(e.profession), Optional.of(f[2]).filter(s -> !s.isEmpty()).map(Specialism::new),
+                    LocalDate.parse(f[3]), LocalDate.parse(f[4]));
+        } else {
+            claims = new RegistrationClaims(new BigNumber(e.bigNumber), new PersonName(e.firstName),
+                    new PersonName(e.lastName), Profession.valueOf(e.profession),
+                    Optional.ofNullable(e.specialism).map(Specialism::new), e.registrationDate, e.validUntil);
+        }
         List<Attempt> attempts = e.attempts.stream()
                 .map(a -> new Attempt(a.attemptNumber, new CorrelationId(a.correlationId), a.callbackTokenHash,
                         a.startedAt))

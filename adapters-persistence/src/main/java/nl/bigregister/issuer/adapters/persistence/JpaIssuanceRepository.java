@@ -29,20 +29,22 @@ import java.util.UUID;
 public final class JpaIssuanceRepository implements IssuanceRepository {
 
     private final JpaTransactions transactions;
+    private final ClaimsCipher cipher;
 
-    public JpaIssuanceRepository(JpaTransactions transactions) {
+    public JpaIssuanceRepository(JpaTransactions transactions, ClaimsCipher cipher) {
         this.transactions = transactions;
+        this.cipher = cipher;
     }
 
     @Override
     public void add(CredentialIssuance issuance) {
-        transactions.entityManager().persist(IssuanceMapper.newEntity(issuance));
+        transactions.entityManager().persist(IssuanceMapper.newEntity(issuance, cipher));
     }
 
     @Override
     public void addAll(List<CredentialIssuance> issuances) {
         EntityManager em = transactions.entityManager();
-        issuances.forEach(i -> em.persist(IssuanceMapper.newEntity(i)));
+        issuances.forEach(i -> em.persist(IssuanceMapper.newEntity(i, cipher)));
         // Written and forgotten chunk by chunk, so a batch of 100,000 does not fill the persistence context.
         em.flush();
         em.clear();
@@ -55,7 +57,7 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
         if (entity == null || entity.version != issuance.version()) {
             throw new ConcurrentUpdateException("issuance " + issuance.id() + " changed meanwhile", null);
         }
-        IssuanceMapper.copyState(issuance, entity);
+        IssuanceMapper.copyState(issuance, entity, cipher);
         try {
             // Flush now so a concurrent commit surfaces here, as the port promises, not at commit time.
             em.flush();
@@ -67,7 +69,7 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
     @Override
     public Optional<CredentialIssuance> find(IssuanceId id) {
         return Optional.ofNullable(transactions.entityManager().find(IssuanceEntity.class, id.value()))
-                .map(IssuanceMapper::toDomain);
+                .map(e -> IssuanceMapper.toDomain(e, cipher));
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
                         "select i from IssuanceEntity i join i.attempts a where a.callbackTokenHash = :hash",
                         IssuanceEntity.class)
                 .setParameter("hash", tokenHash)
-                .getResultStream().findFirst().map(IssuanceMapper::toDomain);
+                .getResultStream().findFirst().map(e -> IssuanceMapper.toDomain(e, cipher));
     }
 
     @Override
@@ -125,7 +127,7 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
         jpql.append(" order by i.createdAt, i.id");
         TypedQuery<IssuanceEntity> query = transactions.entityManager().createQuery(jpql.toString(), IssuanceEntity.class);
         parameters.forEach(query::setParameter);
-        return query.setMaxResults(search.limit() + 1).getResultStream().map(IssuanceMapper::toDomain).toList();
+        return query.setMaxResults(search.limit() + 1).getResultStream().map(e -> IssuanceMapper.toDomain(e, cipher)).toList();
     }
 
     @Override

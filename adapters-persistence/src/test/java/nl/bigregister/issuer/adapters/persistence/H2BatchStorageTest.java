@@ -27,7 +27,7 @@ class H2BatchStorageTest extends BatchStorageContract {
 
     @Override
     protected IssuanceRepository issuances() {
-        return new JpaIssuanceRepository(transactions);
+        return new JpaIssuanceRepository(transactions, TestDatabases.CIPHER);
     }
 
     @Override

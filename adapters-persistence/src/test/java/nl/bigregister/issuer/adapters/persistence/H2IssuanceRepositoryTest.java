@@ -25,7 +25,7 @@ class H2IssuanceRepositoryTest extends IssuanceRepositoryContract {
 
     @Override
     protected IssuanceRepository repository() {
-        return new JpaIssuanceRepository(transactions);
+        return new JpaIssuanceRepository(transactions, TestDatabases.CIPHER);
     }
 
     @Override

@@ -27,7 +27,7 @@ class PostgresBatchStorageTest extends BatchStorageContract {
 
     @Override
     protected IssuanceRepository issuances() {
-        return new JpaIssuanceRepository(transactions);
+        return new JpaIssuanceRepository(transactions, TestDatabases.CIPHER);
     }
 
     @Override

@@ -31,7 +31,7 @@ class PostgresIssuanceQueueTest extends IssuanceQueueContract {
 
     @Override
     protected IssuanceRepository repository() {
-        return new JpaIssuanceRepository(transactions);
+        return new JpaIssuanceRepository(transactions, TestDatabases.CIPHER);
     }
 
     @Override

@@ -11,6 +11,10 @@ final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
 
+    /** A claims cipher with a fixed test key. */
+    static final ClaimsCipher CIPHER = new ClaimsCipher(java.util.Base64.getEncoder().encodeToString(new byte[32]),
+            java.util.List.of());
+
     private TestDatabases() {
     }
 

@@ -69,7 +69,7 @@ class TwoInstancesOnPostgresTest {
     record Instance(JpaTransactions transactions, JpaIssuanceRepository repository, JpaIssuanceQueue queue) {
         static Instance on(Database database) {
             JpaTransactions tx = new JpaTransactions(database);
-            return new Instance(tx, new JpaIssuanceRepository(tx), new JpaIssuanceQueue(tx));
+            return new Instance(tx, new JpaIssuanceRepository(tx, TestDatabases.CIPHER), new JpaIssuanceQueue(tx));
         }
     }
 
