@@ -158,6 +158,32 @@ public abstract class IssuanceRepositoryContract {
     }
 
     @Test
+    void claimsOfLongSettledIssuancesArePurgedAndTheRecordStays() {
+        CredentialIssuance issuance = TestIssuances.requested();
+        transactions().run(() -> repository().add(issuance));
+        CredentialIssuance cancelled = load(issuance.id());
+        cancelled.cancel(T0.plusSeconds(10));
+        transactions().run(() -> repository().update(cancelled));
+
+        assertThat(transactions().inTransaction(() -> repository().findClaimsToPurge(T0.plusSeconds(9), 1000)))
+                .doesNotContain(issuance.id());
+        assertThat(transactions().inTransaction(() -> repository().findClaimsToPurge(T0.plusSeconds(10), 1000)))
+                .contains(issuance.id());
+
+        CredentialIssuance purging = load(issuance.id());
+        purging.purgeClaims(T0.plusSeconds(20));
+        transactions().run(() -> repository().update(purging));
+
+        CredentialIssuance purged = load(issuance.id());
+        assertThat(purged.claims()).isEmpty();
+        assertThat(purged.bigNumber()).isEqualTo(issuance.bigNumber());
+        assertThat(purged.profession()).isEqualTo(issuance.profession());
+        assertThat(purged.status()).isEqualTo(IssuanceStatus.CANCELLED);
+        assertThat(transactions().inTransaction(() -> repository().findClaimsToPurge(T0.plusSeconds(99), 1000)))
+                .doesNotContain(issuance.id());
+    }
+
+    @Test
     void aStaleCopyCannotOverwriteANewerOne() {
         CredentialIssuance issuance = TestIssuances.requested();
         transactions().run(() -> repository().add(issuance));

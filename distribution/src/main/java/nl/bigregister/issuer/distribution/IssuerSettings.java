@@ -24,6 +24,7 @@ public class IssuerSettings {
     private final String clients;
     private final Duration workTick;
     private final String encryptionKey;
+    private final Duration claimsRetention;
     private final java.util.List<String> oldEncryptionKeys;
     private final double credencoRateLimit;
     private final int dispatchConcurrency;
@@ -60,6 +61,7 @@ public class IssuerSettings {
         }
         this.clients = optional(config, "ISSUER_CLIENTS");
         this.encryptionKey = required(config, "ISSUER_ENCRYPTION_KEY");
+        this.claimsRetention = config.getValue("ISSUER_CLAIMS_RETENTION", Duration.class);
         this.oldEncryptionKeys = java.util.Arrays.stream(optional(config, "ISSUER_ENCRYPTION_OLD_KEYS").split("[,;\\s]+"))
                 .filter(k -> !k.isBlank()).toList();
     }
@@ -73,6 +75,7 @@ public class IssuerSettings {
         this.credencoRateLimit = 0;
         this.dispatchConcurrency = 0;
         this.encryptionKey = null;
+        this.claimsRetention = null;
         this.oldEncryptionKeys = null; // for CDI's proxy only
     }
 
@@ -110,6 +113,11 @@ public class IssuerSettings {
     /** How many submissions this instance's dispatcher has in flight at most. */
     public int dispatchConcurrency() {
         return dispatchConcurrency;
+    }
+
+    /** How long personal claims are kept after an issuance settled. */
+    public Duration claimsRetention() {
+        return claimsRetention;
     }
 
     /** The AES-256 key (base64) the personal claims are encrypted with. */

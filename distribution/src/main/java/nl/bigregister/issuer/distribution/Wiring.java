@@ -20,6 +20,7 @@ import nl.bigregister.issuer.application.audit.AuditedQueries;
 import nl.bigregister.issuer.application.audit.Auditor;
 import nl.bigregister.issuer.application.audit.AuditingIssuanceRepository;
 import nl.bigregister.issuer.application.audit.ThreadCallerContext;
+import nl.bigregister.issuer.application.port.in.PurgeClaimsUseCase;
 import nl.bigregister.issuer.application.port.in.QueryAuditTrailQuery;
 import nl.bigregister.issuer.application.port.in.RecordRefusalUseCase;
 import nl.bigregister.issuer.application.port.in.VerifyAuditTrailUseCase;
@@ -53,6 +54,7 @@ import nl.bigregister.issuer.application.service.EnqueueBatchService;
 import nl.bigregister.issuer.application.service.ExpireOffersService;
 import nl.bigregister.issuer.application.service.GetIssuanceService;
 import nl.bigregister.issuer.application.service.OfferSubmitter;
+import nl.bigregister.issuer.application.service.PurgeClaimsService;
 import nl.bigregister.issuer.application.service.RecordStatusCallbackService;
 import nl.bigregister.issuer.application.service.RenewIssuanceService;
 import nl.bigregister.issuer.application.service.RetryRequestedIssuancesService;
@@ -301,6 +303,13 @@ public class Wiring {
     @Singleton
     CompleteRevocationsUseCase pendingRevocations(RevocationService revocations) {
         return revocations;
+    }
+
+    @Produces
+    @Singleton
+    PurgeClaimsUseCase purgeClaims(IssuanceRepository repository, Transactions transactions, IssuerSettings settings,
+                                   Clock clock) {
+        return new PurgeClaimsService(repository, transactions, settings.claimsRetention(), clock);
     }
 
     @Produces

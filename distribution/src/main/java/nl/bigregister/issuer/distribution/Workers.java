@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.bigregister.issuer.application.port.in.CompleteRevocationsUseCase;
 import nl.bigregister.issuer.application.port.in.ExpireOffersUseCase;
+import nl.bigregister.issuer.application.port.in.PurgeClaimsUseCase;
 import nl.bigregister.issuer.application.port.in.RetryRequestedIssuancesUseCase;
 import nl.bigregister.issuer.application.port.in.TrackOfferStatusUseCase;
 import nl.bigregister.issuer.application.port.out.Caller;
@@ -43,6 +44,7 @@ public class Workers {
     private final TrackOfferStatusUseCase statusChecks;
     private final ExpireOffersUseCase expiry;
     private final CompleteRevocationsUseCase revocations;
+    private final PurgeClaimsUseCase purge;
     private final Duration tick;
     private final int dispatchConcurrency;
     private final CallerContext callers;
@@ -60,7 +62,7 @@ public class Workers {
     @Inject
     public Workers(RetryRequestedIssuancesUseCase retries, TrackOfferStatusUseCase statusChecks,
                    ExpireOffersUseCase expiry, CompleteRevocationsUseCase revocations, IssuerSettings settings,
-                   CallerContext callers) {
+                   CallerContext callers, PurgeClaimsUseCase purge) {
         this.retries = retries;
         this.statusChecks = statusChecks;
         this.expiry = expiry;
@@ -68,6 +70,7 @@ public class Workers {
         this.tick = settings.workTick();
         this.dispatchConcurrency = settings.dispatchConcurrency();
         this.callers = callers;
+        this.purge = purge;
     }
 
     protected Workers() {
@@ -77,7 +80,8 @@ public class Workers {
         this.revocations = null;
         this.tick = null;
         this.dispatchConcurrency = 0;
-        this.callers = null; // for CDI's proxy only
+        this.callers = null;
+        this.purge = null; // for CDI's proxy only
     }
 
     void start() {
@@ -102,6 +106,7 @@ public class Workers {
             drain("status checks", max -> callers.as(Caller.CREDENCO, () -> statusChecks.checkDue(max)));
             drain("expiry", expiry::expireDue);
             drain("revocations", revocations::revokeDue);
+            drain("retention", purge::purgeDue);
         } finally {
             running.set(false);
         }

@@ -36,7 +36,9 @@ import static nl.bigregister.issuer.domain.IssuanceStatus.REVOKED;
 public final class CredentialIssuance {
 
     private final IssuanceId id;
-    private final RegistrationClaims claims;
+    private final BigNumber bigNumber;
+    private final Profession profession;
+    private RegistrationClaims claims;
     private final String requestedBy;
     private final BatchId batchId;
     private final Reference reference;
@@ -52,12 +54,15 @@ public final class CredentialIssuance {
     private Instant updatedAt;
     private final List<IssuanceEvent> pendingEvents = new ArrayList<>();
 
-    private CredentialIssuance(IssuanceId id, RegistrationClaims claims, String requestedBy, BatchId batchId,
+    private CredentialIssuance(IssuanceId id, BigNumber bigNumber, Profession profession, RegistrationClaims claims,
+                               String requestedBy, BatchId batchId,
                                Reference reference, Instant createdAt, long version, List<Attempt> attempts, IssuanceStatus status, CredentialOffer offer,
                                Failure failure, RevocationId revocationId, Revocation revocation,
                                Instant lastReportAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
-        this.claims = Objects.requireNonNull(claims, "claims");
+        this.bigNumber = Objects.requireNonNull(bigNumber, "bigNumber");
+        this.profession = Objects.requireNonNull(profession, "profession");
+        this.claims = claims;
         if (requestedBy == null || requestedBy.isBlank()) {
             throw new IllegalArgumentException("an issuance is requested by a known client");
         }
@@ -90,7 +95,8 @@ public final class CredentialIssuance {
                                            Optional<BatchId> batchId, Optional<Reference> reference,
                                            CorrelationId correlationId, CallbackToken callbackToken, Instant now) {
         Attempt first = new Attempt(1, correlationId, callbackToken.hash(), now);
-        CredentialIssuance issuance = new CredentialIssuance(id, claims, requestedBy, batchId.orElse(null),
+        CredentialIssuance issuance = new CredentialIssuance(id, claims.bigNumber(), claims.profession(), claims,
+                requestedBy, batchId.orElse(null),
                 reference.orElse(null), now, 0, List.of(first), REQUESTED, null, null, null, null, null, now);
         issuance.pendingEvents.add(new IssuanceEvent.Requested(id, correlationId, now));
         return issuance;
@@ -104,10 +110,24 @@ public final class CredentialIssuance {
                                                   Optional<Failure> failure, Optional<RevocationId> revocationId,
                                                   Optional<Revocation> revocation, Optional<Instant> lastReportAt,
                                                   Instant updatedAt) {
-        return new CredentialIssuance(id, claims, requestedBy, batchId.orElse(null), reference.orElse(null),
-                createdAt, version, attempts, status,
+        return new CredentialIssuance(id, claims.bigNumber(), claims.profession(), claims, requestedBy,
+                batchId.orElse(null), reference.orElse(null), createdAt, version, attempts, status,
                 offer.orElse(null), failure.orElse(null), revocationId.orElse(null), revocation.orElse(null),
                 lastReportAt.orElse(null), updatedAt);
+    }
+
+    /** Rebuilds a stored issuance whose personal claims were deleted after the retention period. */
+    public static CredentialIssuance reconstituteWithoutClaims(IssuanceId id, BigNumber bigNumber, Profession profession,
+                                                               String requestedBy, Optional<BatchId> batchId,
+                                                               Optional<Reference> reference, Instant createdAt,
+                                                               long version, List<Attempt> attempts,
+                                                               IssuanceStatus status, Optional<Failure> failure,
+                                                               Optional<RevocationId> revocationId,
+                                                               Optional<Revocation> revocation,
+                                                               Optional<Instant> lastReportAt, Instant updatedAt) {
+        return new CredentialIssuance(id, bigNumber, profession, null, requestedBy, batchId.orElse(null),
+                reference.orElse(null), createdAt, version, attempts, status, null, failure.orElse(null),
+                revocationId.orElse(null), revocation.orElse(null), lastReportAt.orElse(null), updatedAt);
     }
 
     /** Credenco accepted the current attempt and created an offer for the wallet. */
@@ -206,6 +226,10 @@ public final class CredentialIssuance {
     /** Starts a new attempt after the last one expired or failed; the old offer is gone. */
     public void renew(CorrelationId correlationId, CallbackToken callbackToken, Instant now) {
         requireStatus("renew", EXPIRED, FAILED);
+        if (claims == null) {
+            throw new IllegalTransitionException(id, status,
+                    "renew (its personal claims were deleted after the retention period; start a new one)");
+        }
         addAttempt(correlationId, callbackToken, now);
         offer = null;
         failure = null;
@@ -243,6 +267,19 @@ public final class CredentialIssuance {
         pendingEvents.add(new IssuanceEvent.Revoked(id, now));
     }
 
+    /**
+     * Deletes the personal claims of a settled issuance once the retention period has passed; the record of
+     * the issuance (BIG number, profession, status, history) stays. Does nothing if they are gone already.
+     */
+    public void purgeClaims(Instant now) {
+        requireStatus("delete the personal claims of", ISSUED, REVOKED, FAILED, EXPIRED, CANCELLED);
+        if (claims == null) {
+            return;
+        }
+        claims = null;
+        pendingEvents.add(new IssuanceEvent.ClaimsPurged(id, status, now));
+    }
+
     private void requireStatus(String action, IssuanceStatus... allowed) {
         for (IssuanceStatus s : allowed) {
             if (status == s) {
@@ -274,7 +311,10 @@ public final class CredentialIssuance {
     }
 
     public IssuanceId id() { return id; }
-    public RegistrationClaims claims() { return claims; }
+    /** The personal claims; empty once deleted after the retention period. */
+    public Optional<RegistrationClaims> claims() { return Optional.ofNullable(claims); }
+    public BigNumber bigNumber() { return bigNumber; }
+    public Profession profession() { return profession; }
     public String requestedBy() { return requestedBy; }
     public Optional<BatchId> batchId() { return Optional.ofNullable(batchId); }
     public Optional<Reference> reference() { return Optional.ofNullable(reference); }

@@ -48,6 +48,9 @@ public sealed interface IssuanceEvent {
         public IssuanceStatus status() { return IssuanceStatus.ISSUED; }
     }
 
+    record ClaimsPurged(IssuanceId issuanceId, IssuanceStatus status, Instant occurredAt) implements IssuanceEvent {
+    }
+
     record Revoked(IssuanceId issuanceId, Instant occurredAt) implements IssuanceEvent {
         public IssuanceStatus status() { return IssuanceStatus.REVOKED; }
     }

@@ -34,10 +34,9 @@ final class IssuanceMapper {
     static IssuanceEntity newEntity(CredentialIssuance issuance, ClaimsCipher cipher) {
         IssuanceEntity e = new IssuanceEntity();
         e.id = issuance.id().value();
-        RegistrationClaims c = issuance.claims();
-        e.bigNumber = c.bigNumber().value();
-        e.profession = c.profession().name();
-        e.claimsCiphertext = cipher.encrypt(personal(c));
+        e.bigNumber = issuance.bigNumber().value();
+        e.profession = issuance.profession().name();
+        e.claimsCiphertext = cipher.encrypt(personal(issuance.claims().orElseThrow()));
         e.requestedBy = issuance.requestedBy();
         e.batchId = issuance.batchId().map(BatchId::value).orElse(null);
         e.reference = issuance.reference().map(Reference::value).orElse(null);
@@ -56,14 +55,18 @@ final class IssuanceMapper {
      * claims to the current key (or out of legacy plaintext columns) when they are not there yet.
      */
     static void copyState(CredentialIssuance issuance, IssuanceEntity e, ClaimsCipher cipher) {
-        if (e.claimsCiphertext == null || cipher.isStale(e.claimsCiphertext)) {
-            e.claimsCiphertext = cipher.encrypt(personal(issuance.claims()));
-            e.firstName = null;
-            e.lastName = null;
-            e.specialism = null;
-            e.registrationDate = null;
-            e.validUntil = null;
+        if (issuance.claims().isEmpty()) {
+            // Deleted after the retention period: nothing personal stays behind.
+            e.claimsCiphertext = null;
+        } else if (e.claimsCiphertext == null || cipher.isStale(e.claimsCiphertext)) {
+            e.claimsCiphertext = cipher.encrypt(personal(issuance.claims().get()));
         }
+        // Whatever the claims are now, they are no longer in the legacy plaintext columns.
+        e.firstName = null;
+        e.lastName = null;
+        e.specialism = null;
+        e.registrationDate = null;
+        e.validUntil = null;
         copyState(issuance, e);
     }
 
@@ -101,6 +104,9 @@ final class IssuanceMapper {
 
     static CredentialIssuance toDomain(IssuanceEntity e, ClaimsCipher cipher) {
         RegistrationClaims claims;
+        if (e.claimsCiphertext == null && e.firstName == null) {
+            return withoutClaims(e);
+        }
         if (e.claimsCiphertext != null) {
             String[] f = cipher.decrypt(e.claimsCiphertext).split(SEPARATOR, -1);
             claims = new RegistrationClaims(new BigNumber(e.bigNumber), new PersonName(f[0]), new PersonName(f[1]),
@@ -111,21 +117,39 @@ final class IssuanceMapper {
                     new PersonName(e.lastName), Profession.valueOf(e.profession),
                     Optional.ofNullable(e.specialism).map(Specialism::new), e.registrationDate, e.validUntil);
         }
-        List<Attempt> attempts = e.attempts.stream()
-                .map(a -> new Attempt(a.attemptNumber, new CorrelationId(a.correlationId), a.callbackTokenHash,
-                        a.startedAt))
-                .toList();
+        List<Attempt> attempts = attempts(e);
         Optional<CredentialOffer> offer = Optional.ofNullable(e.offerUri)
                 .map(uri -> new CredentialOffer(uri, e.offerQrCode, URI.create(e.offerStatusUri), e.offerExpiresAt));
-        Optional<Failure> failure = Optional.ofNullable(e.failureCode).map(code -> new Failure(code, e.failureMessage));
-        Optional<Revocation> revocation = Optional.ofNullable(e.revocationReason)
-                .map(reason -> new Revocation(reason, e.revocationRequestedAt,
-                        Optional.ofNullable(e.revocationConfirmedAt)));
+        Optional<Failure> failure = failure(e);
+        Optional<Revocation> revocation = revocation(e);
         return CredentialIssuance.reconstitute(new IssuanceId(e.id), claims, e.requestedBy,
                 Optional.ofNullable(e.batchId).map(BatchId::new), Optional.ofNullable(e.reference).map(Reference::new),
                 e.createdAt, e.version,
                 attempts, IssuanceStatus.valueOf(e.status), offer, failure,
                 Optional.ofNullable(e.revocationId).map(RevocationId::new), revocation,
                 Optional.ofNullable(e.lastReportAt), e.updatedAt);
+    }
+
+    private static CredentialIssuance withoutClaims(IssuanceEntity e) {
+        return CredentialIssuance.reconstituteWithoutClaims(new IssuanceId(e.id), new BigNumber(e.bigNumber),
+                Profession.valueOf(e.profession), e.requestedBy, Optional.ofNullable(e.batchId).map(BatchId::new),
+                Optional.ofNullable(e.reference).map(Reference::new), e.createdAt, e.version, attempts(e),
+                IssuanceStatus.valueOf(e.status), failure(e), Optional.ofNullable(e.revocationId).map(RevocationId::new),
+                revocation(e), Optional.ofNullable(e.lastReportAt), e.updatedAt);
+    }
+
+    private static List<Attempt> attempts(IssuanceEntity e) {
+        return e.attempts.stream()
+                .map(a -> new Attempt(a.attemptNumber, new CorrelationId(a.correlationId), a.callbackTokenHash, a.startedAt))
+                .toList();
+    }
+
+    private static Optional<Failure> failure(IssuanceEntity e) {
+        return Optional.ofNullable(e.failureCode).map(code -> new Failure(code, e.failureMessage));
+    }
+
+    private static Optional<Revocation> revocation(IssuanceEntity e) {
+        return Optional.ofNullable(e.revocationReason)
+                .map(reason -> new Revocation(reason, e.revocationRequestedAt, Optional.ofNullable(e.revocationConfirmedAt)));
     }
 }

@@ -141,6 +141,19 @@ public final class JpaIssuanceRepository implements IssuanceRepository {
     }
 
     @Override
+    public List<IssuanceId> findClaimsToPurge(Instant settledBefore, int max) {
+        return transactions.entityManager().createQuery("""
+                        select i.id from IssuanceEntity i
+                        where i.status in ('ISSUED', 'REVOKED', 'FAILED', 'EXPIRED', 'CANCELLED')
+                          and i.updatedAt <= :before
+                          and (i.claimsCiphertext is not null or i.firstName is not null)
+                        order by i.updatedAt""", UUID.class)
+                .setParameter("before", settledBefore)
+                .setMaxResults(max)
+                .getResultStream().map(IssuanceId::new).toList();
+    }
+
+    @Override
     public Set<Reference> existingReferences(String clientId, Collection<Reference> candidates) {
         if (candidates.isEmpty()) {
             return Set.of();

@@ -27,7 +27,7 @@ public final class AuditedQueries {
     public static GetIssuanceQuery getIssuance(GetIssuanceQuery delegate, Auditor auditor, Transactions transactions) {
         return id -> transactions.inTransaction(() -> {
             CredentialIssuance issuance = delegate.get(id);
-            auditor.record(AuditAction.ISSUANCE_READ, "success", Optional.of(issuance.claims().bigNumber().value()),
+            auditor.record(AuditAction.ISSUANCE_READ, "success", Optional.of(issuance.bigNumber().value()),
                     Optional.of(id.toString()), Optional.empty(), "status " + issuance.status().wireName());
             return issuance;
         });

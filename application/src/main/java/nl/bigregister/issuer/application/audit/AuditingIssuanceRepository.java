@@ -58,7 +58,7 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
                 default -> "status " + event.status().wireName()
                         + issuance.batchId().map(b -> ", batch " + b).orElse("");
             };
-            auditor.record(action(event), "success", Optional.of(issuance.claims().bigNumber().value()),
+            auditor.record(action(event), "success", Optional.of(issuance.bigNumber().value()),
                     Optional.of(issuance.id().toString()),
                     Optional.of(issuance.currentAttempt().correlationId().value()), detail);
         }
@@ -76,6 +76,7 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
             case IssuanceEvent.Cancelled c -> AuditAction.ISSUANCE_CANCELLED;
             case IssuanceEvent.RevocationRequested r -> AuditAction.REVOCATION_REQUESTED;
             case IssuanceEvent.Revoked r -> AuditAction.CREDENTIAL_REVOKED;
+            case IssuanceEvent.ClaimsPurged p -> AuditAction.CLAIMS_PURGED;
         };
     }
 
@@ -102,6 +103,11 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
     @Override
     public List<IssuanceId> findLiveByBigNumber(BigNumber bigNumber) {
         return delegate.findLiveByBigNumber(bigNumber);
+    }
+
+    @Override
+    public List<IssuanceId> findClaimsToPurge(Instant settledBefore, int max) {
+        return delegate.findClaimsToPurge(settledBefore, max);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class OfferSubmitter {
         if (lane == Lane.INTERACTIVE) {
             gate.interactiveCall();
         }
-        OfferRequest request = new OfferRequest(submitted.currentAttempt().correlationId(), submitted.claims(),
+        OfferRequest request = new OfferRequest(submitted.currentAttempt().correlationId(), submitted.claims().orElseThrow(),
                 callbackToken, clock.instant().plus(policy.offerTtl()));
         try {
             CredentialOffer offer = issuer.createOffer(request);

@@ -68,7 +68,7 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
                 .thenComparing(i -> i.id().value());
         return stored.values().stream()
                 .filter(i -> search.batchId().map(b -> i.batchId().equals(Optional.of(b))).orElse(true))
-                .filter(i -> search.bigNumber().map(b -> b.equals(i.claims().bigNumber())).orElse(true))
+                .filter(i -> search.bigNumber().map(b -> b.equals(i.bigNumber())).orElse(true))
                 .filter(i -> search.status().map(s -> s == i.status()).orElse(true))
                 .filter(i -> search.from().map(f -> !i.createdAt().isBefore(f)).orElse(true))
                 .filter(i -> search.to().map(t -> i.createdAt().isBefore(t)).orElse(true))
@@ -80,7 +80,7 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
     @Override
     public List<IssuanceId> findLiveByBigNumber(BigNumber bigNumber) {
         return stored.values().stream()
-                .filter(i -> i.claims().bigNumber().equals(bigNumber))
+                .filter(i -> i.bigNumber().equals(bigNumber))
                 .filter(i -> i.status().isOpen() || i.status() == IssuanceStatus.ISSUED)
                 .sorted(Comparator.comparing(CredentialIssuance::createdAt))
                 .map(CredentialIssuance::id).toList();
@@ -89,6 +89,12 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
     @Override
     public void addAll(List<CredentialIssuance> issuances) {
         issuances.forEach(this::add);
+    }
+
+    @Override
+    public List<IssuanceId> findClaimsToPurge(Instant settledBefore, int max) {
+        return stored.values().stream().filter(i -> i.status().isSettled() && i.claims().isPresent())
+                .filter(i -> !i.updatedAt().isAfter(settledBefore)).limit(max).map(CredentialIssuance::id).toList();
     }
 
     @Override
@@ -115,7 +121,12 @@ public final class InMemoryIssuanceRepository implements IssuanceRepository {
     }
 
     private static CredentialIssuance copyOf(CredentialIssuance i, long version) {
-        return CredentialIssuance.reconstitute(i.id(), i.claims(), i.requestedBy(), i.batchId(), i.reference(),
+        if (i.claims().isEmpty()) {
+            return CredentialIssuance.reconstituteWithoutClaims(i.id(), i.bigNumber(), i.profession(), i.requestedBy(),
+                    i.batchId(), i.reference(), i.createdAt(), version, i.attempts(), i.status(), i.failure(),
+                    i.revocationId(), i.revocation(), i.lastReportAt(), i.updatedAt());
+        }
+        return CredentialIssuance.reconstitute(i.id(), i.claims().get(), i.requestedBy(), i.batchId(), i.reference(),
                 i.createdAt(), version,
                 i.attempts(), i.status(), i.offer(), i.failure(), i.revocationId(), i.revocation(),
                 i.lastReportAt(), i.updatedAt());

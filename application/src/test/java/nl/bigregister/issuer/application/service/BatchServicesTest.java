@@ -185,7 +185,7 @@ class BatchServicesTest {
         assertThat(repository.find(portal.id()).orElseThrow().status()).isEqualTo(IssuanceStatus.OFFERED);
         assertThat(repository.find(portal.id()).orElseThrow().currentAttempt().number()).isEqualTo(2);
         assertThat(credenco.calls).hasSize(21);
-        assertThat(credenco.calls.getFirst()).isEqualTo(portal.claims().bigNumber().value());
+        assertThat(credenco.calls.getFirst()).isEqualTo(portal.bigNumber().value());
         for (int i = 1; i < callTimes.size(); i++) {
             assertThat(callTimes.get(i) - callTimes.get(i - 1)).isGreaterThanOrEqualTo(100_000_000L);
         }

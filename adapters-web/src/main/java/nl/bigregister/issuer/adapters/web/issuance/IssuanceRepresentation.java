@@ -34,8 +34,8 @@ public record IssuanceRepresentation(String id, String status, String bigNumber,
     }
 
     public static IssuanceRepresentation of(CredentialIssuance i) {
-        return new IssuanceRepresentation(i.id().toString(), i.status().wireName(), i.claims().bigNumber().value(),
-                i.claims().profession().englishName(),
+        return new IssuanceRepresentation(i.id().toString(), i.status().wireName(), i.bigNumber().value(),
+                i.profession().englishName(),
                 i.status().isOpen() ? i.offer().map(Offer::of).orElse(null) : null,
                 i.failure().map(FailureInfo::of).orElse(null),
                 i.revocation().map(RevocationInfo::of).orElse(null),

@@ -44,6 +44,9 @@ public interface IssuanceRepository {
     /** Every issuance of one professional that is open or issued: what striking off must act on. */
     List<IssuanceId> findLiveByBigNumber(BigNumber bigNumber);
 
+    /** Settled issuances, last changed before {@code settledBefore}, that still hold personal claims. */
+    List<IssuanceId> findClaimsToPurge(Instant settledBefore, int max);
+
     /** Which of these references the client has used before. */
     Set<Reference> existingReferences(String clientId, Collection<Reference> candidates);
 
