@@ -38,7 +38,7 @@ public class Workers {
 
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
     static final int BATCH = 50;
-    static final int DISPATCH_BATCH = 2;
+    static final int DISPATCH_BATCH = 1;
 
     private final RetryRequestedIssuancesUseCase retries;
     private final TrackOfferStatusUseCase statusChecks;

@@ -63,11 +63,14 @@ public final class OfferSubmitter {
         return submit(submitted, callbackToken, failedBefore, Lane.INTERACTIVE);
     }
 
-    /** As above; a call in the interactive lane takes its rate slot at once, a batch call has waited for it. */
+    /** As above; a call in the interactive lane takes its rate slot at once, a background call waits for one. */
     public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken, int failedBefore,
                                      Lane lane) {
         if (lane == Lane.INTERACTIVE) {
             gate.interactiveCall();
+        } else if (!awaitSlot()) {
+            // No slot soon enough (or interrupted): the leased SUBMIT item brings it back after its lease.
+            return submitted;
         }
         OfferRequest request = new OfferRequest(submitted.currentAttempt().correlationId(), submitted.claims().orElseThrow(),
                 callbackToken, clock.instant().plus(policy.offerTtl()));
@@ -98,6 +101,17 @@ public final class OfferSubmitter {
                 }
                 return current;
             });
+        }
+    }
+
+    /** Waits for the batch lane's next slot right before the call, so the pacing is what Credenco sees. */
+    private boolean awaitSlot() {
+        try {
+            // The breaker may have opened while this call waited for its slot.
+            return gate.awaitBackgroundSlot(policy.workLease().dividedBy(2)) && gate.isOpenForBackground();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -58,14 +58,8 @@ public final class RetryRequestedIssuancesService implements RetryRequestedIssua
         List<WorkItem> due = transactions.inTransaction(() ->
                 queue.claimDue(WorkKind.SUBMIT, clock.instant(), max, policy.workLease()));
         for (WorkItem item : due) {
-            try {
-                // Stops as soon as the breaker opens; what stays claimed comes back when its lease ends.
-                if (!gate.isOpenForBackground() || !gate.awaitBackgroundSlot(policy.workLease().dividedBy(2))) {
-                    break; // the rest stays leased and comes back when the lease ends
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            if (!gate.isOpenForBackground()) {
+                break; // the breaker opened: what stays claimed comes back when its lease ends
             }
             retry(item);
         }
