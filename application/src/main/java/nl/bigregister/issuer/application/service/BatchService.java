@@ -5,6 +5,7 @@ import nl.bigregister.issuer.application.port.in.BatchViewer;
 import nl.bigregister.issuer.application.port.in.CancelBatchUseCase;
 import nl.bigregister.issuer.application.port.in.GetBatchQuery;
 import nl.bigregister.issuer.application.port.out.BatchRepository;
+import nl.bigregister.issuer.application.port.out.ConcurrentUpdateException;
 import nl.bigregister.issuer.application.port.out.IssuanceEventPublisher;
 import nl.bigregister.issuer.application.port.out.IssuanceQueue;
 import nl.bigregister.issuer.application.port.out.IssuanceRepository;
@@ -63,23 +64,43 @@ public final class BatchService implements GetBatchQuery, CancelBatchUseCase {
         int cancelled = 0;
         List<IssuanceId> chunk;
         do {
-            // One transaction per chunk: a 100,000-item batch must not hold one long transaction.
-            List<IssuanceEvent> events = new ArrayList<>();
-            chunk = transactions.inTransaction(() -> {
-                List<IssuanceId> ids = issuances.findRequestedInBatch(id, CHUNK);
-                for (IssuanceId issuanceId : ids) {
+            chunk = transactions.inTransaction(() -> issuances.findRequestedInBatch(id, CHUNK));
+            for (IssuanceId issuanceId : chunk) {
+                if (cancelOne(issuanceId)) {
+                    cancelled++;
+                }
+            }
+        } while (chunk.size() == CHUNK);
+        return cancelled;
+    }
+
+    /**
+     * One item per transaction, tried again when the dispatcher changed it at the same moment (it may just
+     * have started an attempt): a batch being dispatched can still be cancelled.
+     */
+    private boolean cancelOne(IssuanceId issuanceId) {
+        for (int tries = 0; ; tries++) {
+            try {
+                List<IssuanceEvent> events = new ArrayList<>();
+                boolean done = transactions.inTransaction(() -> {
                     CredentialIssuance issuance = Issuances.load(issuances, issuanceId);
+                    if (issuance.status() != IssuanceStatus.REQUESTED) {
+                        return false; // offered (or failed) meanwhile: no longer ours to cancel
+                    }
                     issuance.cancel(clock.instant());
                     issuances.update(issuance);
                     queue.completeAll(issuanceId);
                     events.addAll(issuance.pullEvents());
+                    return true;
+                });
+                publisher.publish(events);
+                return done;
+            } catch (ConcurrentUpdateException e) {
+                if (tries == 4) {
+                    throw e;
                 }
-                return ids;
-            });
-            publisher.publish(events);
-            cancelled += chunk.size();
-        } while (chunk.size() == CHUNK);
-        return cancelled;
+            }
+        }
     }
 
     private Batch visible(BatchId id, BatchViewer viewer) {
