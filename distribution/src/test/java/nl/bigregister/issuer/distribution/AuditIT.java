@@ -98,6 +98,18 @@ class AuditIT {
     }
 
     @Test
+    void theServerLogHoldsNoNamesAndNoKeys() throws Exception {
+        String bigNumber = bigNumber();
+        api.post("/api/v1/issuances", PORTAL_KEY, """
+                {"bigNumber":"%s","firstName":"Annemarie","lastName":"Zwanenburg","profession":"Midwife",
+                 "registrationDate":"2026-03-19","validUntil":"2031-03-19"}""".formatted(bigNumber));
+        api.post("/api/v1/issuances", "wrong-key-for-the-log", "{}");
+        String log = java.nio.file.Files.readString(issuer.log());
+        assertThat(log).isNotBlank().doesNotContain("Annemarie").doesNotContain("Zwanenburg").doesNotContain("Sophie")
+                .doesNotContain(PORTAL_KEY).doesNotContain("wrong-key-for-the-log").doesNotContain(simulator.apiKey());
+    }
+
+    @Test
     void refusalsAreRecordedWithTheirOutcome() {
         String id = api.post("/api/v1/issuances", PORTAL_KEY, """
                 {"bigNumber":"%s","firstName":"S","lastName":"V","profession":"Nurse",

@@ -35,10 +35,29 @@ public final class JpaAuditTrail implements AuditTrail {
 
     @Override
     public void append(AuditEntry entry) {
+        appendAll(List.of(entry));
+    }
+
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         EntityManager em = transactions.entityManager();
         Object[] head = (Object[]) em.createNativeQuery(
                 "select last_sequence, last_hash from audit_head where id = 1 for update").getSingleResult();
-        AuditEvent event = AuditEvent.chain(UUID.randomUUID(), ((Number) head[0]).longValue() + 1, entry, (String) head[1]);
+        long sequence = ((Number) head[0]).longValue();
+        String previous = (String) head[1];
+        for (AuditEntry entry : entries) {
+            AuditEvent event = AuditEvent.chain(UUID.randomUUID(), ++sequence, entry, previous);
+            insert(em, entry, event);
+            previous = event.hash();
+        }
+        em.createNativeQuery("update audit_head set last_sequence = ?1, last_hash = ?2 where id = 1")
+                .setParameter(1, sequence).setParameter(2, previous).executeUpdate();
+    }
+
+    private static void insert(EntityManager em, AuditEntry entry, AuditEvent event) {
         em.createNativeQuery("insert into audit_event (" + COLUMNS + ") values "
                         + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
                 .setParameter(1, event.sequence()).setParameter(2, event.id())
@@ -49,8 +68,6 @@ public final class JpaAuditTrail implements AuditTrail {
                 .setParameter(11, entry.sourceAddress().orElse(null)).setParameter(12, entry.detail())
                 .setParameter(13, event.previousHash()).setParameter(14, event.hash())
                 .executeUpdate();
-        em.createNativeQuery("update audit_head set last_sequence = ?1, last_hash = ?2 where id = 1")
-                .setParameter(1, event.sequence()).setParameter(2, event.hash()).executeUpdate();
     }
 
     @Override

@@ -10,6 +10,7 @@ import nl.bigregister.issuer.domain.IssuanceId;
 import nl.bigregister.issuer.domain.IssuanceStatus;
 import nl.bigregister.issuer.domain.Reference;
 import nl.bigregister.issuer.domain.audit.AuditAction;
+import nl.bigregister.issuer.domain.audit.AuditEntry;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -41,7 +42,7 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
     @Override
     public void addAll(List<CredentialIssuance> issuances) {
         delegate.addAll(issuances);
-        issuances.forEach(this::audit);
+        auditor.recordAll(issuances.stream().flatMap(i -> entries(i).stream()).toList());
     }
 
     @Override
@@ -51,6 +52,11 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
     }
 
     private void audit(CredentialIssuance issuance) {
+        entries(issuance).forEach(auditor.trail()::append);
+    }
+
+    private List<AuditEntry> entries(CredentialIssuance issuance) {
+        List<AuditEntry> entries = new java.util.ArrayList<>();
         for (IssuanceEvent event : issuance.pendingEvents()) {
             String detail = switch (event) {
                 case IssuanceEvent.Failed f -> f.failure().code();
@@ -58,10 +64,11 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
                 default -> "status " + event.status().wireName()
                         + issuance.batchId().map(b -> ", batch " + b).orElse("");
             };
-            auditor.record(action(event), "success", Optional.of(issuance.bigNumber().value()),
+            entries.add(auditor.entry(action(event), "success", Optional.of(issuance.bigNumber().value()),
                     Optional.of(issuance.id().toString()),
-                    Optional.of(issuance.currentAttempt().correlationId().value()), detail);
+                    Optional.of(issuance.currentAttempt().correlationId().value()), detail));
         }
+        return entries;
     }
 
     static AuditAction action(IssuanceEvent event) {

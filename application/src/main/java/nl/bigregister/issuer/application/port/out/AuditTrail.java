@@ -12,6 +12,11 @@ public interface AuditTrail {
 
     void append(AuditEntry entry);
 
+    /** Appends many entries in order, taking the chain's head once (a batch's items). */
+    default void appendAll(List<AuditEntry> entries) {
+        entries.forEach(this::append);
+    }
+
     /** A page of events matching the query (one more than its limit tells whether more follow). */
     List<AuditEvent> find(AuditQuery query);
 
