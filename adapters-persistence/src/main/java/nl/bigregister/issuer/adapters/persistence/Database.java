@@ -55,6 +55,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("big-issuer");
         config.setAutoCommit(false);
         config.setDriverClassName(settings.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+        if (settings.isPostgres()) {
+            // A JDBC batch of inserts goes out as multi-row inserts: a large batch enqueues several times faster.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         return config;
     }
 

@@ -8,7 +8,11 @@ import nl.bigregister.issuer.domain.audit.AuditAction;
 import nl.bigregister.issuer.domain.audit.AuditEntry;
 import nl.bigregister.issuer.domain.audit.AuditEvent;
 import nl.bigregister.issuer.domain.audit.ChainVerification;
+import org.hibernate.Session;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,7 @@ import java.util.function.Consumer;
 public final class JpaAuditTrail implements AuditTrail {
 
     private static final int PAGE = 2000;
+    private static final int JDBC_BATCH = 500;
     private static final String COLUMNS = "sequence, id, occurred_at, action, outcome, actor, on_behalf_of, subject, "
             + "issuance_id, correlation_id, source_address, detail, previous_hash, hash";
 
@@ -48,26 +53,46 @@ public final class JpaAuditTrail implements AuditTrail {
                 "select last_sequence, last_hash from audit_head where id = 1 for update").getSingleResult();
         long sequence = ((Number) head[0]).longValue();
         String previous = (String) head[1];
+        List<AuditEvent> events = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             AuditEvent event = AuditEvent.chain(UUID.randomUUID(), ++sequence, entry, previous);
-            insert(em, entry, event);
+            events.add(event);
             previous = event.hash();
         }
+        // A batch of 100,000 items appends as many events: sent as JDBC batches, not one round trip each.
+        em.unwrap(Session.class).doWork(connection -> insert(connection, entries, events));
         em.createNativeQuery("update audit_head set last_sequence = ?1, last_hash = ?2 where id = 1")
                 .setParameter(1, sequence).setParameter(2, previous).executeUpdate();
     }
 
-    private static void insert(EntityManager em, AuditEntry entry, AuditEvent event) {
-        em.createNativeQuery("insert into audit_event (" + COLUMNS + ") values "
-                        + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
-                .setParameter(1, event.sequence()).setParameter(2, event.id())
-                .setParameter(3, entry.occurredAt().atOffset(ZoneOffset.UTC)).setParameter(4, entry.action().name())
-                .setParameter(5, entry.outcome()).setParameter(6, entry.actor())
-                .setParameter(7, entry.onBehalfOf().orElse(null)).setParameter(8, entry.subject().orElse(null))
-                .setParameter(9, entry.issuanceId().orElse(null)).setParameter(10, entry.correlationId().orElse(null))
-                .setParameter(11, entry.sourceAddress().orElse(null)).setParameter(12, entry.detail())
-                .setParameter(13, event.previousHash()).setParameter(14, event.hash())
-                .executeUpdate();
+    private static void insert(Connection connection, List<AuditEntry> entries, List<AuditEvent> events)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (" + COLUMNS + ") "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < events.size(); i++) {
+                AuditEntry entry = entries.get(i);
+                AuditEvent event = events.get(i);
+                insert.setLong(1, event.sequence());
+                insert.setObject(2, event.id());
+                insert.setObject(3, entry.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setString(4, entry.action().name());
+                insert.setString(5, entry.outcome());
+                insert.setString(6, entry.actor());
+                insert.setString(7, entry.onBehalfOf().orElse(null));
+                insert.setString(8, entry.subject().orElse(null));
+                insert.setString(9, entry.issuanceId().orElse(null));
+                insert.setString(10, entry.correlationId().orElse(null));
+                insert.setString(11, entry.sourceAddress().orElse(null));
+                insert.setString(12, entry.detail());
+                insert.setString(13, event.previousHash());
+                insert.setString(14, event.hash());
+                insert.addBatch();
+                if ((i + 1) % JDBC_BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
     }
 
     @Override
