@@ -289,6 +289,20 @@ class SimulatorConformanceTest {
     }
 
     @Test
+    void issueCallArrivalsAreListedForRateMeasurements() throws Exception {
+        long before = System.currentTimeMillis();
+        int earlier = simulator.issueCalls().size();
+        post("/api/v2/credential/issue", KEY, issueRequest("arrival-" + UUID.randomUUID()));
+        HttpRequest list = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/admin/issue-calls"))
+                .header("x-api-key", KEY).GET().build();
+        List<String> lines = http.send(list, HttpResponse.BodyHandlers.ofString()).body().lines().toList();
+        assertThat(lines).hasSize(earlier + 1);
+        assertThat(Long.parseLong(lines.getLast())).isBetween(before, System.currentTimeMillis());
+        HttpRequest anonymous = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/admin/issue-calls")).GET().build();
+        assertThat(http.send(anonymous, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void droppedAndDuplicatedCallbacks() throws Exception {
         simulator.faults().set(new Faults.Settings(0, 0, 0, 1, Instant.EPOCH, false, true, false));
         start("dupcb-" + UUID.randomUUID());

@@ -101,6 +101,7 @@ public final class CredencoSimulator implements AutoCloseable {
                 case "POST /openid4vc/credential" -> issuer.credential(exchange);
                 case "GET /openid4vc/status-lists/1" -> issuer.statusList(exchange);
                 case "GET /admin/faults", "PUT /admin/faults", "DELETE /admin/faults" -> faults(exchange, method);
+                case "GET /admin/issue-calls" -> issueCalls(exchange);
                 default -> {
                     // The documented status path, and the shorter one Credenco's public docs show.
                     String id = statusId(path);
@@ -129,6 +130,14 @@ public final class CredencoSimulator implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** When each issue call arrived, in epoch milliseconds, a line each: for measuring a client's rate. */
+    private void issueCalls(HttpExchange exchange) throws IOException {
+        credencoApi.requireApiKey(exchange);
+        StringBuilder lines = new StringBuilder();
+        credencoApi.issueCalls().forEach(call -> lines.append(call.at().toEpochMilli()).append('\n'));
+        JsonHttp.send(exchange, 200, "text/plain; charset=utf-8", lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void faults(HttpExchange exchange, String method) throws IOException {

@@ -85,13 +85,22 @@ public class Workers {
     }
 
     void start() {
-        schedule = executor.scheduleWithFixedDelay(this::round, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        schedule = executor.scheduleWithFixedDelay(this::safeRound, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Something became due now (a callback came in): run a round soon rather than at the next tick. */
     public void wake() {
         if (wakeRequested.compareAndSet(false, true)) {
-            executor.execute(this::round);
+            executor.execute(this::safeRound);
+        }
+    }
+
+    /** A round that throws would end the fixed-delay schedule for good: nothing may escape it. */
+    private void safeRound() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "work round failed; the next one runs at the next tick", e);
         }
     }
 

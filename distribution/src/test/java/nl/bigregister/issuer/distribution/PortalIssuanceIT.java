@@ -26,9 +26,12 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,6 +116,62 @@ class PortalIssuanceIT {
         try (var reader = Json.createReader(new StringReader(requests.getFirst().getBodyAsString()))) {
             return reader.readObject();
         }
+    }
+
+    static void credencoOffersWithStatusAt(String statusBase) throws IOException {
+        credenco.stubFor(post(ISSUE_PATH).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"correlation_id":"{{jsonPath request.body '$.correlation_id'}}",
+                         "request_uri":"openid-credential-offer://?credential_offer_uri=%s/openid4vc/credentialOffer?id=e1a9",
+                         "status_uri":"%s/{{jsonPath request.body '$.correlation_id'}}",
+                         "qr_uri":"%s"}""".formatted(credenco.baseUrl(), statusBase, pngDataUri()))));
+    }
+
+    static void credencoReportsCompletedAt(String pathPrefix) {
+        credenco.stubFor(get(urlPathMatching(pathPrefix + "/[^/]+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withTransformers("response-template")
+                .withBody("""
+                        {"status":"issue_completed","correlation_id":"{{request.pathSegments.[%1$d]}}",
+                         "revocation_uuid":"revoke-{{request.pathSegments.[%1$d]}}",
+                         "last_updated":{{now format='epoch'}} }""".formatted(pathPrefix.split("/").length - 1))));
+    }
+
+    @Test
+    void theStatusIsPolledOnTheStatusUriCredencoGaveWithItsApiKey() throws IOException {
+        credencoOffersWithStatusAt(credenco.baseUrl() + "/api/v2/issue");
+        credencoReportsCompletedAt("/api/v2/issue");
+
+        // Several offers in a row: each is polled on its own status_uri (the client is shared, the id is not).
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(api.post("/api/v1/issuances", PORTAL_KEY, SOPHIE).json().getString("id"));
+        }
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> ids.stream()
+                .allMatch(id -> "issued".equals(api.get("/api/v1/issuances/" + id, PORTAL_KEY).json().getString("status"))));
+        List<LoggedRequest> polls = credenco.findAll(getRequestedFor(urlPathMatching("/api/v2/issue/[^/]+")));
+        assertThat(polls).allSatisfy(poll -> assertThat(poll.getHeader("x-api-key")).isEqualTo(CREDENCO_KEY));
+        // The stub answers for the correlation id in the path, and an issuance only takes a report for its
+        // own attempt: each being issued shows it was asked on its own status_uri.
+        assertThat(polls.stream().map(LoggedRequest::getUrl).distinct()).hasSizeGreaterThanOrEqualTo(ids.size());
+    }
+
+    @Test
+    void aStatusUriOnAnotherOriginIsNotFollowedWithTheApiKey() throws IOException {
+        credencoOffersWithStatusAt("https://elsewhere.example/collect");
+        credencoReportsCompletedAt(ISSUE_PATH);
+
+        String id = api.post("/api/v1/issuances", PORTAL_KEY, SOPHIE).json().getString("id");
+
+        // Asked on Credenco's own documented status path instead.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                "issued".equals(api.get("/api/v1/issuances/" + id, PORTAL_KEY).json().getString("status")));
+        assertThat(credenco.findAll(getRequestedFor(urlPathMatching(ISSUE_PATH + "/[^/]+"))))
+                .isNotEmpty()
+                .allSatisfy(poll -> assertThat(poll.getHeader("x-api-key")).isEqualTo(CREDENCO_KEY));
     }
 
     @Test

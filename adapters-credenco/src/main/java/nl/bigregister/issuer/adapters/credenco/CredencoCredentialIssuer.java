@@ -15,7 +15,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -28,6 +30,8 @@ import java.util.logging.Logger;
 public final class CredencoCredentialIssuer implements CredentialIssuer {
 
     private static final Logger LOG = Logger.getLogger(CredencoCredentialIssuer.class.getName());
+    /** Distinct status paths given a shared client; a Credenco handing out more gets a client per call. */
+    private static final int MAX_STATUS_CLIENTS = 8;
 
     private final CredencoSettings settings;
     private final Clock clock;
@@ -38,6 +42,12 @@ public final class CredencoCredentialIssuer implements CredentialIssuer {
         this.clock = clock;
         this.api = client(settings.baseUrl(), CredencoApi.class);
     }
+
+    /**
+     * Status clients by the status URI's parent (in practice one, Credenco's status path): building a Rest
+     * Client costs far more than a call, and every open offer is polled.
+     */
+    private final Map<URI, CredencoStatusApi> statusClients = new ConcurrentHashMap<>();
 
     private <T> T client(URI baseUri, Class<T> type) {
         ClientRequestFilter apiKey = request -> request.getHeaders().putSingle("x-api-key", settings.apiKey());
@@ -61,12 +71,38 @@ public final class CredencoCredentialIssuer implements CredentialIssuer {
     public StatusReport fetchStatus(CorrelationId correlationId, URI statusUri) {
         URI target = sameOriginAsCredenco(statusUri) ? statusUri
                 : settings.baseUrl().resolve("/api/v2/credential/issue/" + correlationId.value());
+        Function<String, StatusReport> report = text -> CredencoTranslation.statusReport(correlationId, text);
+        String last = lastSegment(target);
+        if (last != null) {
+            URI parent = target.resolve(".");
+            CredencoStatusApi shared = statusClients.get(parent);
+            if (shared == null && statusClients.size() < MAX_STATUS_CLIENTS) {
+                shared = statusClients.computeIfAbsent(parent, p -> client(p, CredencoStatusApi.class));
+            }
+            if (shared != null) {
+                CredencoStatusApi statusApi = shared;
+                return call("status", () -> statusApi.status(last), report);
+            }
+        }
         CredencoStatusApi statusApi = client(target, CredencoStatusApi.class);
         try {
-            return call("status", statusApi::status, text -> CredencoTranslation.statusReport(correlationId, text));
+            return call("status", statusApi::status, report);
         } finally {
             closeQuietly(statusApi);
         }
+    }
+
+    /**
+     * The decoded last path segment of a plain status URI ({@code …/issue/{id}}), or null when it has a
+     * query, a fragment or no last segment; such a URI gets a client of its own for the one call.
+     */
+    private static String lastSegment(URI uri) {
+        String path = uri.getRawPath();
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || path == null || path.endsWith("/")) {
+            return null;
+        }
+        String segment = path.substring(path.lastIndexOf('/') + 1);
+        return segment.isEmpty() ? null : java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Our API key only goes to Credenco's own host, whatever a status_uri says. */
