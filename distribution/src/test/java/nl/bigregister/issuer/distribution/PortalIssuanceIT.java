@@ -212,7 +212,7 @@ class PortalIssuanceIT {
         assertThat(sent.getJsonObject("qr_code").getInt("size")).isEqualTo(400);
         assertThat(sent.getJsonObject("callback").getString("url")).matches("https://issuer\\.example/callbacks/credenco/[A-Za-z0-9_-]{43}");
         assertThat(sent.getJsonObject("callback").getJsonArray("status").toString())
-                .isEqualTo("[\"issue_request_created\",\"credential_offer_retrieved\",\"issue_completed\",\"error\"]");
+                .isEqualTo("[\"credential_offer_retrieved\",\"issue_completed\",\"error\"]");
 
         Api.Answer fetched = api.get("/api/v1/issuances/" + id, AUDITOR_KEY);
         assertThat(fetched.status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import nl.bigregister.issuer.application.port.out.CredentialIssuerRejectedException;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,16 @@ import java.util.Optional;
  */
 final class CredencoTranslation {
 
-    /** The statuses we ask Credenco to call us back for: all of them. */
+    /**
+     * The statuses we ask Credenco to call us back for: those after the offer. The issue call's own answer
+     * already says the offer exists, so an {@code issue_request_created} callback would only cost a status
+     * call per offer that can tell us nothing new.
+     */
     static final List<String> CALLBACK_STATUSES =
-            List.of("issue_request_created", "credential_offer_retrieved", "issue_completed", "error");
+            List.of("credential_offer_retrieved", "issue_completed", "error");
+
+    /** Made once: {@code Json.createReader} looks the provider up on the class path on every call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -174,7 +183,7 @@ final class CredencoTranslation {
         if (body == null || body.isBlank()) {
             throw invalid("the response body is empty");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             throw invalid("the response is not a JSON object");

@@ -72,7 +72,7 @@ class CredencoTranslationTest {
         assertThat(body.getJsonObject("callback").getString("url"))
                 .isEqualTo("https://issuer.example/callbacks/credenco/" + token.value());
         assertThat(body.getJsonObject("callback").getJsonArray("status").getValuesAs(jakarta.json.JsonString::getString))
-                .containsExactly("issue_request_created", "credential_offer_retrieved", "issue_completed", "error");
+                .containsExactly("credential_offer_retrieved", "issue_completed", "error");
     }
 
     @Test

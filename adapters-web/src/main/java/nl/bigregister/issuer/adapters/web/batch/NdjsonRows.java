@@ -3,6 +3,7 @@ package nl.bigregister.issuer.adapters.web.batch;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +16,9 @@ import java.util.Map;
 
 /** One JSON object per line ({@code application/x-ndjson}); blank lines are skipped. */
 final class NdjsonRows extends BatchRowReader {
+
+    /** Made once: {@code Json.createReader} looks the provider up on the class path on every call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
     private final BufferedReader reader;
 
@@ -32,7 +36,7 @@ final class NdjsonRows extends BatchRowReader {
             if (line == null) {
                 return null;
             }
-            try (var json = Json.createReader(new StringReader(line))) {
+            try (var json = JSON.createReader(new StringReader(line))) {
                 JsonObject object = json.readObject();
                 return JsonRows.fields(object);
             } catch (JsonException | IllegalStateException notAnObject) {
