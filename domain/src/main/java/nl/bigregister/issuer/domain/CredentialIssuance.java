@@ -71,11 +71,9 @@ public final class CredentialIssuance {
         this.reference = reference;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.version = version;
-        if (attempts.isEmpty()) {
-            throw new IllegalArgumentException("an issuance has at least one attempt");
-        }
-        this.attempts = new ArrayList<>(attempts);
         this.status = Objects.requireNonNull(status, "status");
+        // No attempt: a batch item never submitted (still requested, or cancelled or failed before its turn).
+        this.attempts = new ArrayList<>(attempts);
         this.offer = offer;
         this.failure = failure;
         this.revocationId = revocationId;
@@ -98,7 +96,20 @@ public final class CredentialIssuance {
         CredentialIssuance issuance = new CredentialIssuance(id, claims.bigNumber(), claims.profession(), claims,
                 requestedBy, batchId.orElse(null),
                 reference.orElse(null), now, 0, List.of(first), REQUESTED, null, null, null, null, null, now);
-        issuance.pendingEvents.add(new IssuanceEvent.Requested(id, correlationId, now));
+        issuance.pendingEvents.add(new IssuanceEvent.Requested(id, Optional.of(correlationId), now));
+        return issuance;
+    }
+
+    /**
+     * A batch item, queued for the dispatcher: requested, with no attempt yet. Its first attempt is made
+     * (and committed) when the dispatcher submits it, with a callback token only the dispatcher knows.
+     */
+    public static CredentialIssuance enqueue(IssuanceId id, RegistrationClaims claims, String requestedBy,
+                                             BatchId batchId, Reference reference, Instant now) {
+        CredentialIssuance issuance = new CredentialIssuance(id, claims.bigNumber(), claims.profession(), claims,
+                requestedBy, Objects.requireNonNull(batchId, "batchId"), Objects.requireNonNull(reference, "reference"),
+                now, 0, List.of(), REQUESTED, null, null, null, null, null, now);
+        issuance.pendingEvents.add(new IssuanceEvent.Requested(id, Optional.empty(), now));
         return issuance;
     }
 
@@ -133,6 +144,9 @@ public final class CredentialIssuance {
     /** Credenco accepted the current attempt and created an offer for the wallet. */
     public void offerCreated(CredentialOffer newOffer, Instant now) {
         requireStatus("record an offer for", REQUESTED);
+        if (attempts.isEmpty()) {
+            throw new IllegalStateException("an offer answers an attempt, and none was made");
+        }
         this.offer = Objects.requireNonNull(newOffer, "offer");
         moveTo(OFFERED, now);
         pendingEvents.add(new IssuanceEvent.OfferCreated(id, currentAttempt().correlationId(), now));
@@ -168,7 +182,7 @@ public final class CredentialIssuance {
      * earlier attempt, an older report, or one the issuance has already passed changes nothing.
      */
     public boolean apply(StatusReport report, Instant now) {
-        if (!report.correlationId().equals(currentAttempt().correlationId())) {
+        if (attempts.isEmpty() || !report.correlationId().equals(currentAttempt().correlationId())) {
             return false;
         }
         if (lastReportAt != null && report.lastUpdated().isBefore(lastReportAt)) {
@@ -306,8 +320,17 @@ public final class CredentialIssuance {
         return events;
     }
 
+    /** The latest attempt; an issuance that was ever submitted has one (see {@link #latestAttempt()}). */
     public Attempt currentAttempt() {
+        if (attempts.isEmpty()) {
+            throw new IllegalStateException("issuance " + id + " has not been submitted yet");
+        }
         return attempts.getLast();
+    }
+
+    /** The latest attempt, or empty for a batch item the dispatcher has not submitted yet. */
+    public Optional<Attempt> latestAttempt() {
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.getLast());
     }
 
     public IssuanceId id() { return id; }

@@ -1,6 +1,7 @@
 package nl.bigregister.issuer.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Something that happened to a CredentialIssuance, raised by the aggregate for whoever listens. */
 public sealed interface IssuanceEvent {
@@ -12,7 +13,8 @@ public sealed interface IssuanceEvent {
     /** The status the issuance has after the event. */
     IssuanceStatus status();
 
-    record Requested(IssuanceId issuanceId, CorrelationId correlationId, Instant occurredAt) implements IssuanceEvent {
+    /** Requested; a batch item has no attempt, so no correlation id, until the dispatcher submits it. */
+    record Requested(IssuanceId issuanceId, Optional<CorrelationId> correlationId, Instant occurredAt) implements IssuanceEvent {
         public IssuanceStatus status() { return IssuanceStatus.REQUESTED; }
     }
 

@@ -23,6 +23,37 @@ class CredentialIssuanceTest {
     }
 
     @Test
+    void aBatchItemWaitsWithoutAnAttemptUntilTheDispatcherSubmitsIt() {
+        CredentialIssuance item = CredentialIssuance.enqueue(IssuanceId.generate(), Fixtures.sophie(), "batch-1",
+                BatchId.generate(), new Reference("rereg-0001"), T0);
+        assertThat(item.status()).isEqualTo(IssuanceStatus.REQUESTED);
+        assertThat(item.attempts()).isEmpty();
+        assertThat(item.latestAttempt()).isEmpty();
+        assertThat(item.pullEvents()).singleElement()
+                .isEqualTo(new IssuanceEvent.Requested(item.id(), Optional.empty(), T0));
+        // Nothing can answer an attempt that was never made.
+        assertThat(item.apply(new StatusReport(new CorrelationId("c-1"), ReportedStatus.OFFER_CREATED, T0, Optional.empty(), Optional.empty()), T0))
+                .isFalse();
+        assertThatThrownBy(() -> item.offerCreated(Fixtures.offer(T0.plusSeconds(600)), T0)).isInstanceOf(IllegalStateException.class);
+
+        CorrelationId first = CorrelationId.generate();
+        item.retrySubmission(first, CallbackToken.generate(), T0.plusSeconds(1));
+        assertThat(item.currentAttempt().number()).isEqualTo(1);
+        assertThat(item.currentAttempt().correlationId()).isEqualTo(first);
+        item.offerCreated(Fixtures.offer(T0.plusSeconds(600)), T0.plusSeconds(2));
+        assertThat(item.status()).isEqualTo(IssuanceStatus.OFFERED);
+    }
+
+    @Test
+    void aBatchItemMayBeCancelledBeforeItsTurn() {
+        CredentialIssuance item = CredentialIssuance.enqueue(IssuanceId.generate(), Fixtures.sophie(), "batch-1",
+                BatchId.generate(), new Reference("rereg-0002"), T0);
+        item.cancel(T0.plusSeconds(1));
+        assertThat(item.status()).isEqualTo(IssuanceStatus.CANCELLED);
+        assertThat(item.attempts()).isEmpty();
+    }
+
+    @Test
     void walletFlowReachesIssuedWithTheRevocationId() {
         CredentialIssuance i = Fixtures.in(IssuanceStatus.OFFERED);
         assertThat(i.apply(report(i, ReportedStatus.OFFER_RETRIEVED, T0.plusSeconds(5)), T0.plusSeconds(5))).isTrue();

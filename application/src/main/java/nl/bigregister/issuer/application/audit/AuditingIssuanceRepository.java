@@ -66,7 +66,7 @@ public final class AuditingIssuanceRepository implements IssuanceRepository {
             };
             entries.add(auditor.entry(action(event), "success", Optional.of(issuance.bigNumber().value()),
                     Optional.of(issuance.id().toString()),
-                    Optional.of(issuance.currentAttempt().correlationId().value()), detail));
+                    issuance.latestAttempt().map(a -> a.correlationId().value()), detail));
         }
         return entries;
     }

@@ -12,8 +12,6 @@ import nl.bigregister.issuer.application.port.out.IssuanceRepository;
 import nl.bigregister.issuer.application.port.out.Transactions;
 import nl.bigregister.issuer.domain.Batch;
 import nl.bigregister.issuer.domain.BatchId;
-import nl.bigregister.issuer.domain.CallbackToken;
-import nl.bigregister.issuer.domain.CorrelationId;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.IssuanceId;
 import nl.bigregister.issuer.domain.Reference;
@@ -116,10 +114,8 @@ public final class EnqueueBatchService implements EnqueueBatchUseCase {
             if (usedBefore.contains(row.reference())) {
                 rejected.add(duplicate(row, "was submitted before by this client"));
             } else {
-                // This first attempt is never sent: the dispatcher makes a fresh one, with a callback token
-                // it knows, right before the call.
-                fresh.add(CredentialIssuance.start(IssuanceId.generate(), row.claims(), clientId, Optional.of(batchId),
-                        Optional.of(row.reference()), CorrelationId.generate(), CallbackToken.generate(), now));
+                fresh.add(CredentialIssuance.enqueue(IssuanceId.generate(), row.claims(), clientId, batchId,
+                        row.reference(), now));
             }
         }
         issuances.addAll(fresh);

@@ -11,6 +11,7 @@ import nl.bigregister.issuer.application.port.out.Lane;
 import nl.bigregister.issuer.application.port.out.OfferRequest;
 import nl.bigregister.issuer.application.port.out.Transactions;
 import nl.bigregister.issuer.application.port.out.WorkKind;
+import nl.bigregister.issuer.domain.Attempt;
 import nl.bigregister.issuer.domain.CallbackToken;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.CredentialOffer;
@@ -117,7 +118,8 @@ public final class OfferSubmitter {
 
     private static boolean isStillWaitingFor(CredentialIssuance current, CredentialIssuance submitted) {
         return current.status() == IssuanceStatus.REQUESTED
-                && current.currentAttempt().correlationId().equals(submitted.currentAttempt().correlationId());
+                && current.latestAttempt().map(Attempt::correlationId)
+                        .equals(submitted.latestAttempt().map(Attempt::correlationId));
     }
 
     private CredentialIssuance record(CredentialIssuance submitted, Consumer<CredentialIssuance> outcome) {

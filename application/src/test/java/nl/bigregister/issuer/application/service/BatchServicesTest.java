@@ -22,6 +22,8 @@ import nl.bigregister.issuer.application.port.out.CredentialIssuerUnavailableExc
 import nl.bigregister.issuer.application.port.out.Lane;
 import nl.bigregister.issuer.application.port.out.OfferRequest;
 import nl.bigregister.issuer.application.port.out.WorkKind;
+import nl.bigregister.issuer.domain.CallbackToken;
+import nl.bigregister.issuer.domain.CorrelationId;
 import nl.bigregister.issuer.domain.CredentialIssuance;
 import nl.bigregister.issuer.domain.IssuanceId;
 import nl.bigregister.issuer.domain.IssuanceStatus;
@@ -121,6 +123,7 @@ class BatchServicesTest {
     void cancellingABatchCancelsWhatWasNotOfferedYet() {
         BatchReceipt receipt = enqueue("batch-1", Optional.empty(), "h", List.of(valid(0, "a"), valid(1, "b"), valid(2, "c")));
         CredentialIssuance offered = repository.all().getFirst();
+        offered.retrySubmission(CorrelationId.generate(), CallbackToken.generate(), T0); // as the dispatcher does
         offered.offerCreated(TestIssuances.offer(T0.plusSeconds(600)), T0);
         repository.update(offered);
 
