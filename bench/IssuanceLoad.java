@@ -1,6 +1,8 @@
 // Load generator and zero-latency Credenco stub for the benchmarks; JDK only, run as `java IssuanceLoad.java …`.
 //   java IssuanceLoad.java stub <port>                         a Credenco stub answering the issue call at once
-//   java IssuanceLoad.java load <url> <apiKey> <connections> <seconds>   POSTs Sophie's issuance in a closed loop
+//   java IssuanceLoad.java load <url> <apiKey> <connections> <seconds> [perSecond]
+//        POSTs Sophie's issuance in a closed loop, or, with perSecond, each connection paced at perSecond
+//        divided by the connections (what a portal's users send, rather than as fast as the server answers)
 // `load` prints one line: requests, errors, throughput (req/s), p50 and p99 latency (ms).
 
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +32,8 @@ public class IssuanceLoad {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "stub" -> stub(Integer.parseInt(args[1]));
-            case "load" -> load(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "load" -> load(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 ? Double.parseDouble(args[5]) : 0);
             default -> throw new IllegalArgumentException("stub or load");
         }
     }
@@ -66,7 +69,8 @@ public class IssuanceLoad {
         Thread.currentThread().join();
     }
 
-    static void load(URI url, String apiKey, int connections, int seconds) throws Exception {
+    static void load(URI url, String apiKey, int connections, int seconds, double perSecond) throws Exception {
+        long pace = perSecond > 0 ? (long) (connections * 1e9 / perSecond) : 0;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -82,7 +86,15 @@ public class IssuanceLoad {
                 HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json").header("X-API-Key", apiKey)
                         .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                long next = System.nanoTime();
                 while (System.nanoTime() < deadline && counts[worker] < latencies[worker].length) {
+                    if (pace > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        next += pace;
+                    }
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

@@ -7,7 +7,8 @@
 #  drain    for each rate limit in RATES (default "50 200"), RUNS times: the issuer in front of the Credenco
 #           simulator with a batch of DRAIN_ROWS (default 100,000) queued; over DRAIN_SECONDS, the issue
 #           calls as the simulator saw them arrive (sustained rate, the busiest one-second window, sliding);
-#           and a portal start's latency during the drain, side by side with the same issuer idle.
+#           and a portal start's latency during the drain (PORTAL_RATE starts a second, default 2, for
+#           PORTAL_SECONDS), side by side with the same load on the same issuer before the batch came.
 # Figures are medians over the runs. Runs inside a loopback-only network namespace when root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ if [ "${BENCH_IN_NAMESPACE:-}" != 1 ]; then
 fi
 
 DATABASES="${DATABASES:-postgres h2}" RATES="${RATES:-50 200}" RUNS="${RUNS:-3}"
-ROWS="${ROWS:-100000}" DRAIN_ROWS="${DRAIN_ROWS:-100000}" DRAIN_SECONDS="${DRAIN_SECONDS:-60}" PORTAL_SECONDS="${PORTAL_SECONDS:-10}"
+ROWS="${ROWS:-100000}" DRAIN_ROWS="${DRAIN_ROWS:-100000}" DRAIN_SECONDS="${DRAIN_SECONDS:-60}" PORTAL_SECONDS="${PORTAL_SECONDS:-20}" PORTAL_RATE="${PORTAL_RATE:-2}"
 ISSUER=18280 SIMULATOR=18281 SINK=18282 POSTGRES=18283
 work=$(mktemp -d)
 pids=()
@@ -108,12 +109,12 @@ for db in $DATABASES; do
       start_simulator
       start_issuer "$db" "$rate" "$work/$db-$rate-$run"
       java bench/IssuanceLoad.java load http://127.0.0.1:$ISSUER/api/v1/issuances bench-portal-key 1 5 >/dev/null
-      java bench/IssuanceLoad.java load http://127.0.0.1:$ISSUER/api/v1/issuances bench-portal-key 1 "$PORTAL_SECONDS" | p50 >> "$work/$db-$rate-idle.txt"
+      java bench/IssuanceLoad.java load http://127.0.0.1:$ISSUER/api/v1/issuances bench-portal-key 1 "$PORTAL_SECONDS" "$PORTAL_RATE" | p50 >> "$work/$db-$rate-idle.txt"
       post_batch "$work/drain.csv" > /dev/null
       sleep 5 # past the start-up of the dispatch loops
       from=$(date +%s%3N)
       sleep $(( (DRAIN_SECONDS - PORTAL_SECONDS) / 2 ))
-      java bench/IssuanceLoad.java load http://127.0.0.1:$ISSUER/api/v1/issuances bench-portal-key 1 "$PORTAL_SECONDS" | p50 >> "$work/$db-$rate-busy.txt"
+      java bench/IssuanceLoad.java load http://127.0.0.1:$ISSUER/api/v1/issuances bench-portal-key 1 "$PORTAL_SECONDS" "$PORTAL_RATE" | p50 >> "$work/$db-$rate-busy.txt"
       until [ $(( $(date +%s%3N) - from )) -ge $(( DRAIN_SECONDS * 1000 )) ]; do sleep 0.2; done
       to=$(( from + DRAIN_SECONDS * 1000 ))
       curl -s http://127.0.0.1:$SIMULATOR/admin/issue-calls -H 'X-API-Key: demo-credenco-key' \

@@ -14,6 +14,8 @@ import nl.bigregister.issuer.domain.StatusReport;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -37,17 +39,17 @@ public final class CredencoCredentialIssuer implements CredentialIssuer {
     private final Clock clock;
     private final CredencoApi api;
 
-    public CredencoCredentialIssuer(CredencoSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-        this.api = client(settings.baseUrl(), CredencoApi.class);
-    }
-
     /**
      * Status clients by the status URI's parent (in practice one, Credenco's status path): building a Rest
      * Client costs far more than a call, and every open offer is polled.
      */
     private final Map<URI, CredencoStatusApi> statusClients = new ConcurrentHashMap<>();
+
+    public CredencoCredentialIssuer(CredencoSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.api = client(settings.baseUrl(), CredencoApi.class);
+    }
 
     private <T> T client(URI baseUri, Class<T> type) {
         ClientRequestFilter apiKey = request -> request.getHeaders().putSingle("x-api-key", settings.apiKey());
@@ -102,7 +104,7 @@ public final class CredencoCredentialIssuer implements CredentialIssuer {
             return null;
         }
         String segment = path.substring(path.lastIndexOf('/') + 1);
-        return segment.isEmpty() ? null : java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return segment.isEmpty() ? null : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Our API key only goes to Credenco's own host, whatever a status_uri says. */

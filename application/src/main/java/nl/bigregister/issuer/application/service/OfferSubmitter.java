@@ -67,9 +67,7 @@ public final class OfferSubmitter {
     /** As above; a call in the interactive lane takes its rate slot at once, a background call waits for one. */
     public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken, int failedBefore,
                                      Lane lane) {
-        if (lane == Lane.INTERACTIVE) {
-            gate.interactiveCall();
-        } else if (!awaitSlot()) {
+        if (!(lane == Lane.INTERACTIVE ? interactiveSlot() : awaitSlot())) {
             // No slot soon enough (or interrupted): the leased SUBMIT item brings it back after its lease.
             return submitted;
         }
@@ -102,6 +100,17 @@ public final class OfferSubmitter {
                 }
                 return current;
             });
+        }
+    }
+
+    /** A portal's call goes ahead of batch work, and waits only when its own burst fills Credenco's limit. */
+    private boolean interactiveSlot() {
+        try {
+            gate.interactiveCall();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -67,7 +67,8 @@ class LifeCycleServicesTest {
             Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(24),
             Duration.ofSeconds(60), 4);
     final AtomicInteger wakeUps = new AtomicInteger();
-    final SubmissionGate gate = new SubmissionGate(1000, 1000, () -> 0L, nanos -> { });
+    final java.util.concurrent.atomic.AtomicLong gateNanos = new java.util.concurrent.atomic.AtomicLong();
+    final SubmissionGate gate = new SubmissionGate(1000, 1000, gateNanos::get, gateNanos::addAndGet);
     final List<OfferRequest> offerRequests = new ArrayList<>();
 
     OfferSubmitter submitter;
