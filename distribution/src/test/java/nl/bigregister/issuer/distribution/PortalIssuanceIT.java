@@ -386,15 +386,4 @@ class PortalIssuanceIT {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("UP");
     }
-
-    @Test
-    void theOpenApiDescriptionListsThePublicApi() {
-        Api.Answer openApi = api.get("/openapi", null, Map.of("Accept", "application/json"));
-        assertThat(openApi.status()).isEqualTo(200);
-        JsonObject paths = openApi.json().getJsonObject("paths");
-        assertThat(paths.keySet()).contains("/api/v1/issuances", "/api/v1/issuances/{id}", "/api/v1/batches",
-                "/api/v1/batches/{id}", "/api/v1/audit/events");
-        // Credenco's callback is not ours to describe to API clients.
-        assertThat(paths.keySet()).noneMatch(p -> p.startsWith("/callbacks"));
-    }
 }
