@@ -4,9 +4,10 @@
 #  enqueue  RUNS times on a fresh issuer and database: ROWS (default 100,000) CSV rows in one POST, with the
 #           heap capped at 512 MB (-Xmx512m) and the peak heap in use read from the GC log; rows per
 #           second. Baseline in the same run: the same file POSTed to a server that only reads it.
-#  drain    for each rate limit in RATES (default "50 200"), RUNS times: the issuer in front of the Credenco
-#           simulator with a batch of DRAIN_ROWS (default 100,000) queued; over DRAIN_SECONDS, the issue
-#           calls as the simulator saw them arrive (sustained rate, the busiest one-second window, sliding);
+#  drain    for each rate limit in RATES (default "50 200"; empty for none), RUNS times: the issuer in
+#           front of the Credenco simulator with a batch of DRAIN_ROWS (default 100,000) queued; over
+#           DRAIN_SECONDS, the issue calls as the simulator saw them arrive (sustained rate, the busiest
+#           one-second window, sliding);
 #           and a portal start's latency during the drain (PORTAL_RATE starts a second, default 2, for
 #           PORTAL_SECONDS), side by side with the same load on the same issuer before the batch came.
 # Figures are medians over the runs. Runs inside a loopback-only network namespace when root.
@@ -23,7 +24,7 @@ if [ "${BENCH_IN_NAMESPACE:-}" != 1 ]; then
   fi
 fi
 
-DATABASES="${DATABASES:-postgres h2}" RATES="${RATES:-50 200}" RUNS="${RUNS:-3}"
+DATABASES="${DATABASES:-postgres h2}" RATES="${RATES-50 200}" RUNS="${RUNS:-3}"
 ROWS="${ROWS:-100000}" DRAIN_ROWS="${DRAIN_ROWS:-100000}" DRAIN_SECONDS="${DRAIN_SECONDS:-60}" PORTAL_SECONDS="${PORTAL_SECONDS:-20}" PORTAL_RATE="${PORTAL_RATE:-2}"
 ISSUER=18280 SIMULATOR=18281 SINK=18282 POSTGRES=18283
 work=$(mktemp -d)
@@ -64,7 +65,7 @@ stop_issuer() { kill "$issuer_pid"; wait "$issuer_pid" 2>/dev/null || true; }
 start_simulator() {
   SIMULATOR_PORT=$SIMULATOR java -jar credenco-simulator/target/credenco-simulator.jar > "$work/simulator.log" 2>&1 &
   simulator_pid=$!
-  until grep -q "ready" "$work/simulator.log"; do sleep 0.2; done
+  until grep -qs "ready" "$work/simulator.log"; do sleep 0.2; done
 }
 stop_simulator() { kill "$simulator_pid"; wait "$simulator_pid" 2>/dev/null || true; rm -f "$work/simulator.log"; }
 
