@@ -100,14 +100,7 @@ class PortalIssuanceIT {
     }
 
     static void credencoOffers() throws IOException {
-        credenco.stubFor(post(ISSUE_PATH).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("""
-                        {"correlation_id":"{{jsonPath request.body '$.correlation_id'}}",
-                         "request_uri":"openid-credential-offer://?credential_offer_uri=%s/openid4vc/credentialOffer?id=e1a9",
-                         "status_uri":"%s/api/v2/issue/{{jsonPath request.body '$.correlation_id'}}",
-                         "qr_uri":"%s"}""".formatted(credenco.baseUrl(), credenco.baseUrl(), pngDataUri()))));
+        credencoOffersWithStatusAt(credenco.baseUrl() + "/api/v2/issue");
     }
 
     static JsonObject sentToCredenco() {
