@@ -62,6 +62,9 @@ public final class CredencoSimulator implements AutoCloseable {
 
     public static CredencoSimulator start(SimulatorSettings settings) throws IOException {
         CredencoSimulator simulator = new CredencoSimulator(settings);
+        // Draw one QR code first: the image classes' first use takes a moment and, on virtual threads that
+        // wait for it, holds every carrier, so the first calls would be handled, and logged, in a bunch.
+        QrCodes.pngDataUri("warm-up", 400);
         simulator.server.start();
         LOG.info(() -> "Credenco simulator listening at " + simulator.publicUrl);
         return simulator;

@@ -32,6 +32,8 @@ import java.util.logging.Logger;
 public final class OfferSubmitter {
 
     private static final Logger LOG = Logger.getLogger(OfferSubmitter.class.getName());
+    /** How long a portal user may wait for room under Credenco's limit before the start answers "requested". */
+    static final Duration INTERACTIVE_MAX_WAIT = Duration.ofSeconds(1);
 
     private final CredentialIssuer issuer;
     private final IssuanceRepository repository;
@@ -64,10 +66,19 @@ public final class OfferSubmitter {
         return submit(submitted, callbackToken, failedBefore, Lane.INTERACTIVE);
     }
 
-    /** As above; a call in the interactive lane takes its rate slot at once, a background call waits for one. */
+    /**
+     * As above. A call in the interactive lane goes ahead of batch calls, waiting at most a second for room
+     * under Credenco's limit; a background call waits for its evenly spaced slot.
+     */
     public CredentialIssuance submit(CredentialIssuance submitted, CallbackToken callbackToken, int failedBefore,
                                      Lane lane) {
-        if (!(lane == Lane.INTERACTIVE ? interactiveSlot() : awaitSlot())) {
+        if (lane == Lane.INTERACTIVE && !interactiveSlot()) {
+            // Portal calls alone exceed Credenco's limit: the start answers "requested", and the dispatcher
+            // sends it at the next free slot, ahead of batch work.
+            transactions.run(() -> queue.schedule(submitted.id(), WorkKind.SUBMIT, clock.instant(), Lane.INTERACTIVE));
+            return submitted;
+        }
+        if (lane != Lane.INTERACTIVE && !awaitSlot()) {
             // No slot soon enough (or interrupted): the leased SUBMIT item brings it back after its lease.
             return submitted;
         }
@@ -103,11 +114,13 @@ public final class OfferSubmitter {
         }
     }
 
-    /** A portal's call goes ahead of batch work, and waits only when its own burst fills Credenco's limit. */
+    /**
+     * A portal's call goes ahead of batch work; it waits only when portal calls alone fill Credenco's limit,
+     * and then at most {@link #INTERACTIVE_MAX_WAIT}.
+     */
     private boolean interactiveSlot() {
         try {
-            gate.interactiveCall();
-            return true;
+            return gate.interactiveCall(INTERACTIVE_MAX_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

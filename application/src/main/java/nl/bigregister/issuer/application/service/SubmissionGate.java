@@ -68,8 +68,13 @@ public final class SubmissionGate {
         return new SubmissionGate(ratePerSecond, 5, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
     }
 
-    /** A portal's call: goes at once while the window has room, else when it next has; ahead of any batch call. */
-    public void interactiveCall() throws InterruptedException {
+    /**
+     * A portal's call: goes at once while the window has room, else when it next has, ahead of any batch
+     * call. False, taking no slot, when that is further away than {@code maxWait}: portal calls alone
+     * then ask more than Credenco's limit allows.
+     */
+    public boolean interactiveCall(Duration maxWait) throws InterruptedException {
+        long giveUpAt = nanoTime.getAsLong() + maxWait.toNanos();
         synchronized (this) {
             portalsWaiting++;
         }
@@ -81,7 +86,10 @@ public final class SubmissionGate {
                     wait = untilRoom(now, perWindow);
                     if (wait <= 0) {
                         record(now);
-                        return;
+                        return true;
+                    }
+                    if (now + wait - giveUpAt > 0) {
+                        return false;
                     }
                 }
                 sleeper.sleepNanos(wait);

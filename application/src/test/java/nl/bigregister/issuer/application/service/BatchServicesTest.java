@@ -21,6 +21,7 @@ import nl.bigregister.issuer.application.port.out.CredentialIssuer;
 import nl.bigregister.issuer.application.port.out.CredentialIssuerUnavailableException;
 import nl.bigregister.issuer.application.port.out.Lane;
 import nl.bigregister.issuer.application.port.out.OfferRequest;
+import nl.bigregister.issuer.application.port.out.WorkItem;
 import nl.bigregister.issuer.application.port.out.WorkKind;
 import nl.bigregister.issuer.domain.CallbackToken;
 import nl.bigregister.issuer.domain.CorrelationId;
@@ -247,5 +248,24 @@ class BatchServicesTest {
         StartIssuanceService start = new StartIssuanceService(repository, queue, transactions, publisher, submitter, clock);
         assertThat(start.start(new StartIssuanceCommand(TestIssuances.sophie(), "portal-1")).status())
                 .isEqualTo(IssuanceStatus.OFFERED);
+    }
+
+    @Test
+    void portalStartsBeyondCredencosLimitAnswerRequestedAndGoFirstFromTheQueue() {
+        AtomicLong nanos = new AtomicLong();
+        SubmissionGate gate = new SubmissionGate(0.25, 5, nanos::get, nanos::addAndGet); // one call per 4 s
+        ScriptedCredenco credenco = new ScriptedCredenco();
+        OfferSubmitter submitter = new OfferSubmitter(credenco, repository, queue, transactions, publisher,
+                IssuancePolicy.defaults(), gate, clock);
+        StartIssuanceService start = new StartIssuanceService(repository, queue, transactions, publisher, submitter, clock);
+
+        assertThat(start.start(new StartIssuanceCommand(TestIssuances.sophie(), "portal-1")).status())
+                .isEqualTo(IssuanceStatus.OFFERED);
+        CredentialIssuance second = start.start(new StartIssuanceCommand(TestIssuances.sophie(), "portal-1"));
+
+        assertThat(second.status()).as("no waiting beyond a second").isEqualTo(IssuanceStatus.REQUESTED);
+        assertThat(credenco.calls).hasSize(1);
+        assertThat(queue.claimDue(WorkKind.SUBMIT, clock.instant(), 10, Duration.ofMinutes(1)))
+                .as("due now, not after its lease").extracting(WorkItem::issuanceId).containsExactly(second.id());
     }
 }

@@ -50,7 +50,7 @@ class SubmissionGateTest {
         SubmissionGate gate = gate(20);
         for (int i = 0; i < 400; i++) {
             if (i % 4 == 0) {
-                gate.interactiveCall(); // a portal start now and then, between batch calls
+                assertThat(gate.interactiveCall(Duration.ofSeconds(1))).isTrue(); // a portal start now and then
             } else {
                 assertThat(gate.awaitBackgroundSlot(Duration.ofSeconds(1))).isTrue();
             }
@@ -64,18 +64,20 @@ class SubmissionGateTest {
         SubmissionGate gate = gate(10);
         long start = now.get();
         for (int i = 0; i < 10; i++) {
-            gate.interactiveCall();
+            assertThat(gate.interactiveCall(Duration.ZERO)).isTrue();
         }
         assertThat(now.get()).as("ten portal calls fit in the first second").isEqualTo(start);
         assertThat(gate.awaitBackgroundSlot(Duration.ofMillis(500))).as("the batch finds no room").isFalse();
-        gate.interactiveCall();
+        assertThat(gate.interactiveCall(Duration.ofMillis(500))).as("nor a portal call that may not wait").isFalse();
+        assertThat(now.get()).isEqualTo(start);
+        assertThat(gate.interactiveCall(Duration.ofSeconds(1))).isTrue();
         assertThat(now.get() - start).as("the eleventh waits for the first to leave the window").isEqualTo(SECOND);
     }
 
     @Test
     void belowOneCallPerSecondTheWindowIsOneInterval() throws Exception {
         SubmissionGate gate = gate(0.5);
-        gate.interactiveCall();
+        assertThat(gate.interactiveCall(Duration.ZERO)).isTrue();
         long first = now.get();
         assertThat(gate.awaitBackgroundSlot(Duration.ofSeconds(3))).isTrue();
         assertThat(now.get() - first).isEqualTo(2 * SECOND);
